@@ -1,0 +1,100 @@
+"""Command line: python -m generator {check,build,site} …
+
+Staff-facing output is Vietnamese. Exit codes: 0 clean, 1 errors in the data, 2 usage.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic
+from generator.pipeline import build_date, check, generate
+from generator.write import replace_dir, write_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, in Vietnamese
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: lỗi cách dùng: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _report(diagnostics: list[Diagnostic], quiet_ok: bool = False) -> int:
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+        if in_actions:
+            print(diagnostic.github_annotation())
+    if errors:
+        print(f"Có {errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
+    elif not quiet_ok:
+        print(f"Dữ liệu hợp lệ ({warnings} cảnh báo).", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = check(Path(args.data))
+    return _report(result.diagnostics)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    generated = generate(Path(args.data), build_date(args.build_date))
+    status = _report(generated.read.diagnostics, quiet_ok=True)
+    if not generated.ok:
+        return 1
+    write_site(generated.site, Path(args.out))
+    print(f"Đã tạo {len(generated.site.pages)} trang Markdown trong {args.out}", file=sys.stderr)
+    return status
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    """Full build into site/: MkDocs (which runs the generator through its hook) into a
+    temporary folder, then swap. A failed build leaves the previous site/ untouched."""
+    out = Path(args.out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    env = dict(os.environ)
+    if args.build_date:
+        env["OD_BUILD_DATE"] = args.build_date
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
+    if subprocess.call(command, env=env) != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
+        return 1
+    replace_dir(staging, out)
+    print(f"Đã xây dựng trang vào {out}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _Parser(prog="python -m generator", description="Trình tạo trang Văn bản chỉ đạo công khai.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    data_default = str(ROOT / "data")
+
+    p = sub.add_parser("check", help="kiểm tra dữ liệu YAML (không tạo trang)")
+    p.add_argument("--data", default=data_default, help="thư mục dữ liệu (mặc định: data/)")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("build", help="tạo các trang Markdown từ dữ liệu")
+    p.add_argument("--data", default=data_default)
+    p.add_argument("--out", default=str(ROOT / "build" / "markdown"), help="thư mục ghi Markdown")
+    p.add_argument("--build-date", help="ngày tính trạng thái (YYYY-MM-DD); mặc định SOURCE_DATE_EPOCH hoặc hôm nay")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("site", help="xây dựng toàn bộ trang web vào site/ bằng MkDocs")
+    p.add_argument("--out", default=str(ROOT / "site"))
+    p.add_argument("--build-date")
+    p.set_defaults(func=cmd_site)
+
+    args = parser.parse_args(argv)
+    return args.func(args)

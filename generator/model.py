@@ -1,0 +1,280 @@
+"""Stage 3, model: typed, immutable-by-convention objects built from validated data."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from generator import anchors
+from generator.kinds import KINDS
+from generator.markup import Text, parse_text
+
+
+@dataclass
+class Jurisdiction:
+    id: str
+    name: str  # "Thành phố Đà Nẵng"
+    short_name: str  # "Đà Nẵng"
+
+
+@dataclass
+class Organization:
+    id: str  # "<jurisdiction>/<slug>"
+    name: str
+    jurisdiction: str
+    aliases: list[str] = field(default_factory=list)
+    parent: Optional[str] = None
+    header: list[str] = field(default_factory=list)  # lines printed top-left on its documents
+    abbreviation: Optional[str] = None
+
+
+@dataclass
+class DocDate:
+    precision: str  # day | month | year | unknown
+    value: Optional[dt.date] = None  # first day of the known period
+    source: Optional[str] = None
+    cited_in: Optional[str] = None
+    not_before: Optional[dt.date] = None
+    note: Optional[str] = None
+
+    @property
+    def known(self) -> bool:
+        return self.precision != "unknown" and self.value is not None
+
+
+@dataclass
+class DocNumber:
+    value: str
+    source: str  # printed | cited
+    printed_as: Optional[str] = None
+    cited_in: Optional[str] = None
+    note: Optional[str] = None
+
+    @property
+    def as_printed(self) -> str:
+        """The number as the header prints it, without the "Số:" label."""
+        if not self.printed_as:
+            return self.value
+        return re.sub(r"^\s*Số\s*:?\s*", "", self.printed_as)
+
+
+@dataclass
+class Block:
+    type: str  # part chapter article item point dash paragraph heading
+    anchor: str
+    depth: int
+    number: Optional[str] = None
+    marker: Optional[str] = None
+    heading: Optional[Text] = None
+    text: Optional[Text] = None
+    children: list["Block"] = field(default_factory=list)
+
+    @property
+    def numbered(self) -> bool:
+        return self.number is not None
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Footnote:
+    id: str
+    text: Text
+    marker: Optional[str] = None
+
+
+@dataclass
+class Signer:
+    authority: Optional[str] = None
+    position: Optional[str] = None
+    name: Optional[str] = None
+
+
+@dataclass
+class Recipient:
+    name: str
+    note: Optional[str] = None
+
+
+@dataclass
+class Report:
+    date: dt.date
+    status: str  # done | in-progress
+    note: Optional[str] = None
+    link: Optional[str] = None
+
+
+@dataclass
+class Task:
+    id: str
+    unit: str
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: Optional[str] = None
+    summary: Optional[str] = None
+    reports: list[Report] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    id: str
+    kind: str
+    issuer: str
+    system: str
+    date: DocDate
+    title: Text
+    source_file: str
+    number: Optional[DocNumber] = None
+    place: Optional[str] = None
+    heading: list[str] = field(default_factory=list)
+    subtitle: Optional[Text] = None
+    period: Optional[tuple[int, int]] = None
+    topics: list[str] = field(default_factory=list)
+    preamble: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    signer: Optional[Signer] = None
+    recipients: list[Recipient] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    source_note: Optional[str] = None
+    source_url: Optional[str] = None
+    yaml_path: str = ""  # repository-relative path of the YAML file
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def kind_name(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def heading_lines(self) -> list[str]:
+        return self.heading or [self.kind_name.upper()]
+
+    def blocks(self):
+        for block in self.preamble + self.body:
+            yield from block.walk()
+
+    def label(self) -> str:
+        """Short human name: "Chỉ thị 08-CT/TU" or "Chỉ thị (không rõ số)"."""
+        if self.number:
+            return f"{self.kind_name} {self.number.value}"
+        return f"{self.kind_name} (không rõ số)"
+
+
+@dataclass
+class Corpus:
+    documents: dict[str, Document]
+    organizations: dict[str, Organization]
+    jurisdictions: dict[str, Jurisdiction]
+
+
+# --- construction from validated plain data ---------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    parts = [int(p) for p in text.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
+
+
+def make_date(raw: dict[str, Any]) -> DocDate:
+    return DocDate(
+        precision=raw["precision"],
+        value=_date(raw["value"]) if raw.get("value") else None,
+        source=raw.get("source"),
+        cited_in=raw.get("cited_in"),
+        not_before=_date(raw["not_before"]) if raw.get("not_before") else None,
+        note=raw.get("note"),
+    )
+
+
+def make_blocks(raw: list[Any], parent_anchor: str, depth: int, numbers: tuple[str, ...] = ()) -> list[Block]:
+    blocks: list[Block] = []
+    unnumbered = 0
+    for item in raw:
+        spec = {"type": "paragraph", "text": item} if isinstance(item, str) else item
+        number = spec.get("number")
+        if number is not None:
+            anchor, path = anchors.numbered(spec["type"], number, numbers)
+        else:
+            unnumbered += 1
+            anchor, path = anchors.unnumbered(parent_anchor, unnumbered), numbers
+        marker = spec.get("marker")
+        if marker is None and spec["type"] == "dash":
+            marker = "-"
+        blocks.append(
+            Block(
+                type=spec["type"],
+                anchor=anchor,
+                depth=depth,
+                number=number,
+                marker=marker,
+                heading=parse_text(spec["heading"]) if spec.get("heading") else None,
+                text=parse_text(spec["text"]) if spec.get("text") else None,
+                children=make_blocks(spec.get("children", []), anchor, depth + 1, path),
+            )
+        )
+    return blocks
+
+
+def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
+    number = raw.get("number")
+    signer = raw.get("signer")
+    period = raw.get("period")
+    source = raw["source"]
+    return Document(
+        id=raw["id"],
+        kind=raw["kind"],
+        issuer=raw["issuer"],
+        system=raw["system"],
+        date=make_date(raw["date"]),
+        title=parse_text(raw["title"]),
+        source_file=source["file"],
+        source_note=source.get("note"),
+        source_url=source.get("url"),
+        number=DocNumber(**number) if number else None,
+        place=raw.get("place"),
+        heading=list(raw.get("heading", [])),
+        subtitle=parse_text(raw["subtitle"]) if raw.get("subtitle") else None,
+        period=(period["start"], period["end"]) if period else None,
+        topics=list(raw.get("topics", [])),
+        preamble=make_blocks(raw.get("preamble", []), anchors.PREAMBLE, 0),
+        body=make_blocks(raw.get("body", []), "", 0),
+        footnotes=[Footnote(id=f["id"], text=parse_text(f["text"]), marker=f.get("marker")) for f in raw.get("footnotes", [])],
+        signer=Signer(**signer) if signer else None,
+        recipients=[Recipient(**r) for r in raw.get("recipients", [])],
+        attachments=list(raw.get("attachments", [])),
+        tasks=[
+            Task(
+                id=t["id"],
+                unit=t["unit"],
+                lead=list(t.get("lead", [])),
+                support=list(t.get("support", [])),
+                deadline=t.get("deadline"),
+                summary=t.get("summary"),
+                reports=[Report(date=_date(r["date"]), status=r["status"], note=r.get("note"), link=r.get("link")) for r in t.get("reports", [])],
+            )
+            for t in raw.get("tasks", [])
+        ],
+        yaml_path=yaml_path,
+    )
+
+
+def make_organization(raw: dict[str, Any]) -> Organization:
+    return Organization(
+        id=raw["id"],
+        name=raw["name"],
+        jurisdiction=raw["id"].split("/", 1)[0],
+        aliases=list(raw.get("aliases", [])),
+        parent=raw.get("parent"),
+        header=list(raw.get("header", [])),
+        abbreviation=raw.get("abbreviation"),
+    )

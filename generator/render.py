@@ -1,0 +1,156 @@
+"""Stage 5, render: Jinja2 templates turn the resolved corpus into Markdown pages.
+
+The output is plain Markdown (front matter, headings with explicit ids, raw HTML blocks),
+so any MkDocs-compatible builder can turn it into a site. Every text from YAML reaches the
+page through markupsafe escaping; templates never mark YAML text as safe.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator import urls
+from generator.kinds import KINDS
+from generator.markup import Text
+from generator.resolve import Resolved, period_status, year_of
+from generator.validate import SCHEMA_DIR
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+@dataclass
+class RenderedSite:
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md path -> Markdown
+    fragments: dict[str, str] = field(default_factory=dict)  # name -> Markdown for hand-written pages
+    files: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> file to copy
+    edit_paths: dict[str, str] = field(default_factory=dict)  # .md path -> repository YAML path
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+def md_heading(value) -> Markup:
+    """Text safe inside a Markdown ATX heading: HTML-escaped, Markdown syntax neutralised."""
+    if isinstance(value, Text):
+        value = value.plain
+    text = str(escape(" ".join(str(value).split())))
+    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def page_title(value) -> str:
+    """Plain page title for front matter: themes may print it unescaped, so no < or >."""
+    if isinstance(value, Text):
+        value = value.plain
+    return " ".join(str(value).split()).replace("<", "‹").replace(">", "›")
+
+
+def vn_date(date: dt.date | None, precision: str = "day") -> str:
+    """05/8/2021 in running text (day and month without padding except day < 10)."""
+    if date is None:
+        return "không rõ"
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return f"tháng {date.month}/{date.year}"
+    return f"{date.day:02d}/{date.month}/{date.year}"
+
+
+def vn_long_date(date: dt.date) -> str:
+    """"ngày 05 tháng 8 năm 2021": days below 10 and months 1-2 zero-padded, as on paper."""
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+class Renderer:
+    def __init__(self, resolved: Resolved, data_dir: Path):
+        self.resolved = resolved
+        self.data_dir = data_dir
+        self.corpus = resolved.corpus
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATE_DIR),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=StrictUndefined,
+        )
+        self.env.filters.update(mdh=md_heading, page_title=page_title, vn_date=vn_date, vn_long_date=vn_long_date)
+        self.env.globals.update(KINDS=KINDS, urls=urls)
+
+    def _page(self, template: str, url: str, **context) -> str:
+        def link(to_url: str) -> str:
+            return urls.relative(url, to_url)
+
+        return self.env.get_template(template).render(
+            url=url, link=link, corpus=self.corpus, resolved=self.resolved,
+            build_date=self.resolved.build_date, **context,
+        )
+
+    def document_page(self, doc_id: str) -> str:
+        document = self.corpus.documents[doc_id]
+        url = urls.document(doc_id)
+
+        def html(text: Text | None) -> Markup:
+            return text.html() if text else Markup("")
+
+        return self._page(
+            "document.md.j2", url,
+            doc=document,
+            issuer=self.corpus.organizations[document.issuer],
+            jurisdiction=self.corpus.jurisdictions[document.jurisdiction],
+            status=period_status(document, self.resolved.build_date),
+            issued_with=self.resolved.issued_with.get(doc_id),
+            year=year_of(document),
+            html=html,
+        )
+
+    def render(self) -> RenderedSite:
+        site = RenderedSite()
+        documents = self.corpus.documents
+        resolved = self.resolved
+
+        def add(url: str, template: str, **context) -> str:
+            path = urls.markdown_path(url)
+            site.pages[path] = self._page(template, url, **context)
+            return path
+
+        for doc_id, document in documents.items():
+            path = urls.markdown_path(urls.document(doc_id))
+            site.pages[path] = self.document_page(doc_id)
+            site.edit_paths[path] = document.yaml_path
+        add("van-ban/", "list.md.j2", title="Tất cả văn bản", intro="", ids=resolved.newest_first)
+        add("loai/", "kinds.md.j2")
+        for kind, ids in resolved.by_kind.items():
+            add(urls.kind(kind), "list.md.j2", title=KINDS[kind], intro="", ids=ids)
+        add("nam/", "years.md.j2", years=sorted((y for y in resolved.by_year if y is not None), reverse=True))
+        for year, ids in resolved.by_year.items():
+            title = f"Năm {year}" if year is not None else "Không rõ năm ban hành"
+            add(urls.year(year), "list.md.j2", title=title, intro="", ids=ids)
+        add("dia-ban/", "jurisdictions.md.j2")
+        for jur_id, ids in resolved.by_jurisdiction.items():
+            add(urls.jurisdiction(jur_id), "list.md.j2", title=self.corpus.jurisdictions[jur_id].name, intro="", ids=ids)
+        add("co-quan/", "organizations.md.j2")
+        for org_id in self.corpus.organizations:
+            add(urls.organization(org_id), "organization.md.j2",
+                org=self.corpus.organizations[org_id], ids=resolved.by_issuer.get(org_id, []))
+        site.fragments["latest"] = self._page("latest.md.j2", "", ids=resolved.newest_first[:10])
+        for source in sorted({d.source_file for d in documents.values()}):
+            site.files[urls.source_file(source)] = self.data_dir / "sources" / source
+        for schema_file in sorted(SCHEMA_DIR.glob("*.json")):
+            site.files[f"schema/{schema_file.name}"] = schema_file
+        return site
+
+
+def render(resolved: Resolved, data_dir: Path) -> RenderedSite:
+    return Renderer(resolved, data_dir).render()
+
+
+def manifest(site: RenderedSite) -> str:
+    """A stable listing of what was rendered (used by tests and benchmarks)."""
+    return json.dumps(sorted(site.pages), ensure_ascii=False, indent=0)
