@@ -5,6 +5,7 @@ Staff-facing output is Vietnamese. Exit codes: 0 clean, 1 errors in the data, 2 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -76,6 +77,27 @@ def cmd_site(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_input(path: str | None) -> str:
+    if path and path != "-":
+        return Path(path).read_text(encoding="utf-8")
+    return sys.stdin.read()
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from generator.citations import extract
+
+    text = _read_input(args.file)
+    print(json.dumps([c.to_json() for c in extract(text)], ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from generator.deadlines import parse
+
+    print(json.dumps(parse(args.text).to_json(), ensure_ascii=False, indent=2))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m generator", description="Trình tạo trang Văn bản chỉ đạo công khai.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -95,6 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(ROOT / "site"))
     p.add_argument("--build-date")
     p.set_defaults(func=cmd_site)
+
+    p = sub.add_parser("cite", help="tìm các dẫn chiếu văn bản trong một đoạn văn (in JSON)")
+    p.add_argument("file", nargs="?", help="tệp văn bản; bỏ trống hoặc - để đọc từ đầu vào chuẩn")
+    p.set_defaults(func=cmd_cite)
+
+    p = sub.add_parser("deadline", help="phân tích một cụm thời hạn (in JSON)")
+    p.add_argument("text", help="cụm thời hạn, ví dụ “hoàn thành trong tháng 9/2021”")
+    p.set_defaults(func=cmd_deadline)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -28,9 +28,10 @@ class ReadResult:
 
 def _display(path: Path) -> str:
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
         return str(path)
+    return str(path.resolve()) if relative.startswith("..") else relative
 
 
 def _load(path: Path, schema_name: str, diagnostics: list[Diagnostic]) -> Loaded | None:

@@ -26,7 +26,8 @@ _fragments: dict[str, str] = {}
 
 
 def on_files(files: Files, config) -> Files:
-    generated = generate(ROOT / "data", build_date(os.environ.get("OD_BUILD_DATE")))
+    data_dir = Path(os.environ.get("OD_DATA_DIR") or ROOT / "data")
+    generated = generate(data_dir, build_date(os.environ.get("OD_BUILD_DATE")))
     for diagnostic in generated.read.diagnostics:
         (log.error if diagnostic.is_error else log.warning)(diagnostic.format())
     if not generated.ok:

@@ -139,6 +139,7 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     signer: Optional[Signer] = None
     recipients: list[Recipient] = field(default_factory=list)
+    recipients_note: Optional[str] = None
     attachments: list[str] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     source_note: Optional[str] = None
@@ -251,6 +252,7 @@ def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
         footnotes=[Footnote(id=f["id"], text=parse_text(f["text"]), marker=f.get("marker")) for f in raw.get("footnotes", [])],
         signer=Signer(**signer) if signer else None,
         recipients=[Recipient(**r) for r in raw.get("recipients", [])],
+        recipients_note=raw.get("recipients_note"),
         attachments=list(raw.get("attachments", [])),
         tasks=[
             Task(
