@@ -141,6 +141,12 @@ def load_text(text: str, path: str) -> Loaded:
     loaded = Loaded(path=path, data=None)
     if text.startswith("\ufeff"):
         text = text[1:]
+    bad = _CONTROL.search(text)
+    if bad:  # before parsing: the YAML reader's own message has no line or column
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise _err(path, (line, col), f"chuỗi chứa ký tự điều khiển không in được (U+{ord(bad.group()):04X})",
+                   "xóa ký tự này; thường do sao chép từ PDF hoặc Word")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -124,3 +124,17 @@ def test_build_stops_on_errors_and_writes_nothing(data_copy, tmp_path):
     result = run_generator("build", "--data", str(data_copy), "--out", str(out))
     assert result.returncode == 1
     assert not out.exists()
+
+
+def test_failed_site_build_keeps_the_previous_site(data_copy, tmp_path):
+    out = tmp_path / "site"
+    first = run_generator("site", "--out", str(out), "--build-date", "2026-11-21", env={"OD_DATA_DIR": str(data_copy)})
+    assert first.returncode == 0, first.stderr[-2000:]
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    write_doc(data_copy, VALID.replace("2021-08-05", "2021-02-30"))
+    second = run_generator("site", "--out", str(out), "--build-date", "2026-11-21", env={"OD_DATA_DIR": str(data_copy)})
+    assert second.returncode == 1
+    assert "ngày không tồn tại" in second.stderr
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".site-build-*"))  # no staging folder left behind
