@@ -27,7 +27,7 @@ _fragments: dict[str, str] = {}
 
 def on_files(files: Files, config) -> Files:
     data_dir = Path(os.environ.get("OD_DATA_DIR") or ROOT / "data")
-    generated = generate(data_dir, build_date(os.environ.get("OD_BUILD_DATE")))
+    generated = generate(data_dir, build_date(os.environ.get("OD_BUILD_DATE")), config.site_url or "")
     for diagnostic in generated.read.diagnostics:
         # Data warnings are shown but must not fail a --strict build: `check` owns them.
         (log.error if diagnostic.is_error else log.info)(diagnostic.format())
@@ -43,6 +43,8 @@ def on_files(files: Files, config) -> Files:
         files.append(file)
     for path, source in site.files.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
+    for path, text in site.data_files.items():
+        files.append(File.generated(config, path, content=text))
     _fragments.clear()
     _fragments.update(site.fragments)
     return files

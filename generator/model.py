@@ -27,6 +27,8 @@ class Organization:
     parent: Optional[str] = None
     header: list[str] = field(default_factory=list)  # lines printed top-left on its documents
     abbreviation: Optional[str] = None
+    local_aliases: list[str] = field(default_factory=list)  # names used only inside the parent's documents
+    group: bool = False  # a collective addressee ("Các cấp ủy đảng"), not one body
 
 
 @dataclass
@@ -279,4 +281,6 @@ def make_organization(raw: dict[str, Any]) -> Organization:
         parent=raw.get("parent"),
         header=list(raw.get("header", [])),
         abbreviation=raw.get("abbreviation"),
+        local_aliases=list(raw.get("local_aliases", [])),
+        group=bool(raw.get("group", False)),
     )

@@ -32,13 +32,34 @@ def build_date(option: str | None = None) -> dt.date:
     return dt.date.today()
 
 
-def check(data_dir: Path) -> ReadResult:
-    return read_corpus(data_dir)
+def _locator(read: ReadResult):
+    def locate(doc_id: str, at: tuple) -> tuple[str, int, int]:
+        loaded = read.loaded[doc_id]
+        line, col = loaded.where(at)
+        return loaded.path, line, col
+
+    return locate
 
 
-def generate(data_dir: Path, date: dt.date) -> Generated:
-    read = read_corpus(data_dir)
+def _resolve(read: ReadResult, date: dt.date) -> Resolved | None:
+    """Resolve a corpus that read cleanly; its diagnostics join the reader's."""
     if not read.ok:
+        return None
+    resolved = resolve(read.corpus, date, _locator(read))
+    read.diagnostics.extend(resolved.diagnostics)
+    read.diagnostics.sort()
+    return resolved
+
+
+def check(data_dir: Path, date: dt.date | None = None) -> ReadResult:
+    read = read_corpus(data_dir)
+    _resolve(read, date or build_date())
+    return read
+
+
+def generate(data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
+    read = read_corpus(data_dir)
+    resolved = _resolve(read, date)
+    if resolved is None or not read.ok:
         return Generated(read=read, resolved=None, site=None)
-    resolved = resolve(read.corpus, date)
-    return Generated(read=read, resolved=resolved, site=render(resolved, data_dir))
+    return Generated(read=read, resolved=resolved, site=render(resolved, data_dir, site_url))

@@ -16,9 +16,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import urls
+from generator.exports import exports
 from generator.kinds import KINDS
 from generator.markup import Text
 from generator.resolve import Resolved, period_status, year_of
+from generator.tasks import STATUS_LABELS, deadline_label
 from generator.validate import SCHEMA_DIR
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -29,6 +31,7 @@ class RenderedSite:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md path -> Markdown
     fragments: dict[str, str] = field(default_factory=dict)  # name -> Markdown for hand-written pages
     files: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> file to copy
+    data_files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> text (exports)
     edit_paths: dict[str, str] = field(default_factory=dict)  # .md path -> repository YAML path
 
 
@@ -68,9 +71,10 @@ def vn_long_date(date: dt.date) -> str:
 
 
 class Renderer:
-    def __init__(self, resolved: Resolved, data_dir: Path):
+    def __init__(self, resolved: Resolved, data_dir: Path, site_url: str = ""):
         self.resolved = resolved
         self.data_dir = data_dir
+        self.site_url = site_url
         self.corpus = resolved.corpus
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATE_DIR),
@@ -81,7 +85,7 @@ class Renderer:
             undefined=StrictUndefined,
         )
         self.env.filters.update(mdh=md_heading, page_title=page_title, vn_date=vn_date, vn_long_date=vn_long_date)
-        self.env.globals.update(KINDS=KINDS, urls=urls)
+        self.env.globals.update(KINDS=KINDS, urls=urls, deadline_label=deadline_label)
 
     def _page(self, template: str, url: str, **context) -> str:
         def link(to_url: str) -> str:
@@ -106,6 +110,8 @@ class Renderer:
             jurisdiction=self.corpus.jurisdictions[document.jurisdiction],
             status=period_status(document, self.resolved.build_date),
             issued_with=self.resolved.issued_with.get(doc_id),
+            tasks=self.resolved.tasks_by_doc.get(doc_id, []),
+            task_groups=_grouped(self.resolved.tasks_by_doc.get(doc_id, [])),
             year=year_of(document),
             html=html,
         )
@@ -136,19 +142,42 @@ class Renderer:
         for jur_id, ids in resolved.by_jurisdiction.items():
             add(urls.jurisdiction(jur_id), "list.md.j2", title=self.corpus.jurisdictions[jur_id].name, intro="", ids=ids)
         add("co-quan/", "organizations.md.j2")
+        today = resolved.build_date
         for org_id in self.corpus.organizations:
+            roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
+            mine = roles["lead"] + [t for t in roles["support"] if t not in roles["lead"]]
             add(urls.organization(org_id), "organization.md.j2",
-                org=self.corpus.organizations[org_id], ids=resolved.by_issuer.get(org_id, []))
+                org=self.corpus.organizations[org_id], ids=resolved.by_issuer.get(org_id, []),
+                lead=roles["lead"], support=roles["support"],
+                due_soon=sorted((t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
+                                key=lambda t: t.next_due),
+                passed=[t for t in mine if t.status == "overdue-no-report"])
+        tasks = resolved.tasks
+        add("nhiem-vu/", "tasks.md.j2", rows=tasks,
+            filter_orgs=sorted({(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
+                               key=lambda pair: pair[1]),
+            filter_statuses=[(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(t.status == s for t in tasks)],
+            filter_years=sorted({t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999"
+                                 for t in tasks}))
         site.fragments["latest"] = self._page("latest.md.j2", "", ids=resolved.newest_first[:10])
         for source in sorted({d.source_file for d in documents.values()}):
             site.files[urls.source_file(source)] = self.data_dir / "sources" / source
         for schema_file in sorted(SCHEMA_DIR.glob("*.json")):
             site.files[f"schema/{schema_file.name}"] = schema_file
+        site.data_files.update(exports(resolved, self.site_url))
         return site
 
 
-def render(resolved: Resolved, data_dir: Path) -> RenderedSite:
-    return Renderer(resolved, data_dir).render()
+def _grouped(tasks):
+    """Tasks grouped by the top-level unit that holds them, in document order."""
+    groups: dict[str, list] = {}
+    for task in tasks:
+        groups.setdefault(task.section, []).append(task)
+    return list(groups.items())
+
+
+def render(resolved: Resolved, data_dir: Path, site_url: str = "") -> RenderedSite:
+    return Renderer(resolved, data_dir, site_url).render()
 
 
 def manifest(site: RenderedSite) -> str:

@@ -8,8 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
+from generator import deadlines
+from generator.diagnostics import ERROR, WARNING, Diagnostic
 from generator.model import Corpus, Document
+from generator.organizations import OrganizationIndex
+from generator.tasks import OrgRef, ResolvedTask, next_due, status
+
+Locate = Callable[[str, tuple], tuple[str, int, int]]  # document id, data path -> file, line, col
 
 
 @dataclass
@@ -22,6 +29,13 @@ class Resolved:
     by_issuer: dict[str, list[str]] = field(default_factory=dict)
     by_year: dict[int | None, list[str]] = field(default_factory=dict)
     by_jurisdiction: dict[str, list[str]] = field(default_factory=dict)
+    tasks_by_doc: dict[str, list[ResolvedTask]] = field(default_factory=dict)
+    tasks_by_org: dict[str, dict[str, list[ResolvedTask]]] = field(default_factory=dict)  # org -> lead/support
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def tasks(self) -> list[ResolvedTask]:
+        return [task for doc_id in self.newest_first for task in self.tasks_by_doc.get(doc_id, [])]
 
     def document(self, doc_id: str) -> Document:
         return self.corpus.documents[doc_id]
@@ -48,7 +62,68 @@ def period_status(document: Document, today: dt.date) -> str | None:
     return "Đang trong giai đoạn thực hiện"
 
 
-def resolve(corpus: Corpus, build_date: dt.date) -> Resolved:
+def _no_location(doc_id: str, at: tuple) -> tuple[str, int, int]:
+    return doc_id, 1, 1
+
+
+def resolve_tasks(resolved: Resolved, locate: Locate) -> None:
+    corpus = resolved.corpus
+    index = OrganizationIndex(corpus.organizations)
+    for scope, ids in index.ambiguous_names():
+        resolved.diagnostics.append(Diagnostic("data/organizations", 1, 1, ERROR,
+                                               f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
+                                               "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn"))
+    today = resolved.build_date
+    by_org: dict[str, dict[str, list[ResolvedTask]]] = defaultdict(lambda: {"lead": [], "support": []})
+    for doc_id in resolved.newest_first:
+        document = corpus.documents[doc_id]
+        blocks = {block.anchor: block for block in document.blocks()}
+        sections = {
+            block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""
+            for top in document.body for block in top.walk()
+        }
+        year = document.date.value.year if document.date.known else None
+        rows = []
+        for i, task in enumerate(document.tasks):
+            refs = {}
+            for role in ("lead", "support"):
+                refs[role] = []
+                for j, name in enumerate(getattr(task, role)):
+                    org_id = index.match(name, document.jurisdiction, document.issuer)
+                    refs[role].append(OrgRef(name=name, org_id=org_id))
+                    if org_id is None:
+                        path, line, col = locate(doc_id, ("tasks", i, role, j))
+                        close = index.candidates(name, document.jurisdiction)
+                        hint = ("gần giống: " + "; ".join(f"“{c}”" for c in close)) if close else \
+                            "thêm tên này vào aliases của cơ quan trong data/organizations/"
+                        resolved.diagnostics.append(Diagnostic(
+                            path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint))
+            parsed = deadlines.parse(task.deadline, context_year=year) if task.deadline else None
+            if parsed is not None and parsed.kind == "unparsed":
+                path, line, col = locate(doc_id, ("tasks", i, "deadline"))
+                resolved.diagnostics.append(Diagnostic(
+                    path, line, col, WARNING, f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
+                    "không cần sửa nếu thời hạn đúng như văn bản"))
+            unit = blocks.get(task.unit)
+            text = task.summary or (unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else "")
+            row = ResolvedTask(
+                document_id=doc_id, number=i + 1, id=task.id, unit=task.unit, anchor=f"nhiem-vu-{task.id}",
+                text=text, lead=refs["lead"], support=refs["support"], deadline_text=task.deadline,
+                deadline=parsed, reports=task.reports, status=status(parsed, task.reports, today),
+                next_due=next_due(parsed, today), section=sections.get(task.unit, ""),
+            )
+            for role in ("lead", "support"):
+                for ref in refs[role]:
+                    if ref.org_id and row not in by_org[ref.org_id][role]:
+                        by_org[ref.org_id][role].append(row)
+                        row.org_ids.add(ref.org_id)
+            rows.append(row)
+        if rows:
+            resolved.tasks_by_doc[doc_id] = rows
+    resolved.tasks_by_org = dict(by_org)
+
+
+def resolve(corpus: Corpus, build_date: dt.date, locate: Locate = _no_location) -> Resolved:
     ordered = sorted(corpus.documents.values(), key=sort_key)
     resolved = Resolved(corpus=corpus, build_date=build_date, newest_first=[d.id for d in ordered])
     indexes = {
@@ -65,4 +140,5 @@ def resolve(corpus: Corpus, build_date: dt.date) -> Resolved:
     for document in ordered:
         for attachment in document.attachments:
             resolved.issued_with[attachment] = document.id
+    resolve_tasks(resolved, locate)
     return resolved

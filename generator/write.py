@@ -28,6 +28,10 @@ def write_site(site: RenderedSite, out_dir: Path) -> None:
             target = _inside(staging, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+        for relative, text in site.data_files.items():
+            target = _inside(staging, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="")
         for name, content in site.fragments.items():
             target = _inside(staging, f"_fragments/{name}.md")
             target.parent.mkdir(parents=True, exist_ok=True)

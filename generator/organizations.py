@@ -1,0 +1,70 @@
+"""Organization names as written in documents -> registry entries.
+
+Names are matched after folding (case, diacritics, tone placement, đ, punctuation), so
+"Thành uỷ"/"Thành ủy" or "Khoa Giáo"/"Khoa giáo" need no alias. Matching is scoped: first
+the internal names of the issuer's own units ("Chi ủy", "Lãnh đạo Ban"), then every name in
+the document's jurisdiction.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+
+from generator.model import Organization
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+class OrganizationIndex:
+    def __init__(self, organizations: dict[str, Organization]):
+        self.organizations = organizations
+        self.by_name: dict[tuple[str, str], set[str]] = defaultdict(set)  # (jurisdiction, folded) -> ids
+        self.local: dict[tuple[str, str], set[str]] = defaultdict(set)  # (parent id, folded) -> ids
+        for org in organizations.values():
+            for name in [org.name, *org.aliases] + ([org.abbreviation] if org.abbreviation else []):
+                self.by_name[(org.jurisdiction, fold(name))].add(org.id)
+            for name in org.local_aliases:
+                self.local[(org.parent or "", fold(name))].add(org.id)
+
+    def ambiguous_names(self) -> list[tuple[str, list[str]]]:
+        """Names that point at two organizations in one scope (a registry error)."""
+        found = []
+        for table in (self.by_name, self.local):
+            for (scope, name), ids in table.items():
+                if len(ids) > 1:
+                    found.append((f"{scope}: {name}", sorted(ids)))
+        return found
+
+    def match(self, name: str, jurisdiction: str, issuer: str) -> str | None:
+        key = fold(name)
+        for scope in self._ancestors(issuer):
+            ids = self.local.get((scope, key))
+            if ids:
+                return min(ids)
+        ids = self.by_name.get((jurisdiction, key))
+        return min(ids) if ids else None
+
+    def candidates(self, name: str, jurisdiction: str, limit: int = 3) -> list[str]:
+        names = {}
+        for org in self.organizations.values():
+            if org.jurisdiction == jurisdiction:
+                for alias in [org.name, *org.aliases, *org.local_aliases]:
+                    names.setdefault(fold(alias), alias)
+        close = difflib.get_close_matches(fold(name), list(names), n=limit, cutoff=0.5)
+        return [names[c] for c in close]
+
+    def _ancestors(self, org_id: str):
+        seen = set()
+        while org_id and org_id not in seen:
+            seen.add(org_id)
+            yield org_id
+            parent = self.organizations.get(org_id)
+            org_id = parent.parent if parent else None
