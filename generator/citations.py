@@ -103,7 +103,9 @@ _WS = r"\s"
 
 # Kind word right before a number: searched in a short window that ends at the number.
 _KIND_TAIL = re.compile(
-    rf"(?<![^\W\d_])(?P<kind>{_KIND_ALT})(?:{_WS}{{1,3}}(?:số|so)\b)?{_WS}{{0,3}}:?{_WS}{{0,3}}\Z",
+    rf"(?<![^\W\d_])(?P<kind>{_KIND_ALT})"
+    # "Chương trình phối hợp số …": up to two lowercase words between kind word and "số"
+    rf"(?:(?:{_SP}[a-zà-ỹđ]{{1,7}}){{0,2}}{_WS}{{1,3}}số\b)?{_WS}{{0,3}}:?{_WS}{{0,3}}\Z",
     re.IGNORECASE,
 )
 _KIND_TAIL_WINDOW = 40
@@ -118,7 +120,7 @@ _HYPHENS = "-–‐‑"
 _SEP = rf"\s{{0,3}}[{_HYPHENS}/]\s{{0,3}}"
 _GROUP = r"[A-ZĐ][A-Za-zĐđ0-9]{0,14}(?![^\W_])"
 _NUMBER = re.compile(
-    rf"(?<![\w/.,{_HYPHENS}])(?P<n>\d{{1,5}}[a-zđ]?)"
+    rf"(?<![\w/.{_HYPHENS}])(?P<n>\d{{1,5}}[a-zđ]?)"
     rf"(?P<rest>(?:{_SEP}(?P<y>(?:19|20)\d\d)(?={_SEP}[A-ZĐ]))?(?:{_SEP}{_GROUP}){{1,5}})"
 )
 _GROUP_TOKEN = re.compile(rf"(?P<sep>\s{{0,3}}(?P<ch>[{_HYPHENS}/])\s{{0,3}})(?P<g>[A-Za-zĐđ0-9]+)")
@@ -215,7 +217,7 @@ class _Number:
     def unmistakable(self) -> bool:
         """Safe to take without a kind word."""
         if self.type is not None:
-            return self.type in _TYPE_KIND or self.type in ("QĐ", "TT", "TTLT") and bool(self.issuers)
+            return bool(self.issuers) and (self.type in _TYPE_KIND or self.type in ("QĐ", "TT", "TTLT"))
         if not self.issuers:
             return False
         first = self.issuers[0]
@@ -311,7 +313,15 @@ def _date_at(fold: str, pos: int) -> tuple[int, str] | None:
 
 # --- issuer phrases --------------------------------------------------------------------------
 
-_ISSUER_START = re.compile(rf"{_WS}{{1,3}}(?:của{_WS}{{1,3}}){{1,2}}(?=[^\W\d_])")
+_WHITE_RUN = re.compile(r"\s+")
+
+
+def _spaced(phrase: str) -> str:
+    """Regex for a phrase whose spaces may be any short run of white space (line breaks)."""
+    return re.escape(phrase).replace(r"\ ", r"\s{1,3}")
+
+
+_ISSUER_START = re.compile(rf"(?:{_SP}{{0,2}},)?{_WS}{{1,3}}(?:của{_WS}{{1,3}}){{1,2}}(?=[^\W\d_])")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # Multi-syllable words of organization names, matched at a capitalised syllable (any case).
 _ORG_WORDS = [
@@ -329,7 +339,7 @@ _ORG_WORDS = [
     "thành phố", "bộ tư lệnh", "tư lệnh", "quân sự", "biên phòng", "hội nghị",
 ]
 _ORG_WORD = re.compile(
-    "(?:" + "|".join(re.escape(w) for w in sorted(_ORG_WORDS, key=len, reverse=True)) + r")(?![^\W_])",
+    "(?:" + "|".join(_spaced(w) for w in sorted(_ORG_WORDS, key=len, reverse=True)) + r")(?![^\W_])",
     re.IGNORECASE,
 )
 # Lowercase words that may continue an issuer phrase.
@@ -341,7 +351,11 @@ _PAREN_OK = re.compile(
     r"\((?:[Kk]hóa|[Kk]hoá)\s{1,2}[IVXLC]+(?:\s?[,\-–]\s?[IVXLC]+)*\)"
     r"|\((?:UBND|HĐND|MTTQ|BTV|BCH|TW|TU|UBMTTQ|BCĐ)\)"
 )
-_UPPER_STOP = {"Về", "V", "Theo", "Tại", "Trong", "Nhằm", "Để", "Kèm", "Ban hành"}
+# Capitalised words that end an issuer phrase ("… của Bộ Chính trị Về …", "… Ban hành …").
+_UPPER_STOP = re.compile(
+    r"(?:Về|V/v|Theo|Tại|Trong|Nhằm|Để|Kèm|Ban\s{1,3}hành|Phê\s{1,3}duyệt|Triển\s{1,3}khai"
+    r"|Thực\s{1,3}hiện|Sửa\s{1,3}đổi)(?![^\W_])"
+)
 _SPACES = re.compile(r"[^\S\n]{1,3}\n?[^\S\n]{0,3}|\n[^\S\n]{0,3}")
 
 
@@ -371,7 +385,7 @@ def _issuer_at(fold: str, pos: int) -> tuple[int, int] | None:
                 kind = _KIND_CAP.match(fold, i)
                 if kind and not (org and org.end() > kind.end()):
                     break
-                if word in _UPPER_STOP:
+                if _UPPER_STOP.match(fold, i):
                     break
                 j = org.end() if org else w.end()
             else:
@@ -412,11 +426,13 @@ _LAW_NAMES = [
     "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân", "Mặt trận Tổ quốc Việt Nam",
     "Bảo vệ quyền lợi người tiêu dùng", "Thực hiện dân chủ ở cơ sở",
     "Ban hành văn bản quy phạm pháp luật", "Xử lý vi phạm hành chính",
-    "Sửa đổi, bổ sung một số điều của",
 ]
-_LAW_TITLE_ALT = "|".join(re.escape(n) for n in sorted(_LAW_NAMES, key=len, reverse=True))
+# First words that make "Luật …" something other than a law's name.
+_LAW_NOT_FIRST = {"Sửa", "Số", "Này", "Về", "Và"}
+_LAW_LAWYERS = re.compile(r"Luật\s{1,3}sư(?![^\W_])")
+_LAW_TITLE_ALT = "|".join(_spaced(n) for n in sorted(_LAW_NAMES, key=len, reverse=True))
 _LAW_HEAD = re.compile(
-    rf"(?<![^\W\d_])(?<!học )(?<!Khoa )(?<!Viện )(?:Bộ luật|Luật|BỘ LUẬT|LUẬT){_SP}{{1,2}}"
+    rf"(?<![^\W\d_])(?<!học )(?<!Khoa )(?<!Viện )(?<!ty )(?:Bộ luật|Luật|BỘ LUẬT|LUẬT){_WS}{{1,3}}"
     rf"(?:(?P<known>{_LAW_TITLE_ALT})(?![^\W_])|(?=[A-ZĐÀ-Ỹ]))"
 )
 _LAW_STOP_WORDS = {
@@ -432,6 +448,11 @@ _LAW_NUMBER = re.compile(rf"{_WS}{{1,3}}(?:số|Số){_WS}{{1,3}}(?=\d)")
 
 _ROMAN = r"[IVXLC]{1,6}(?![^\W_])"
 _PLACE = r"(?:tỉnh|thành phố|Thành phố|quận|huyện|thị xã)(?:\s[A-ZĐ][^\W\d_]*){0,3}"
+_ORDINAL_WORD = (r"(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám"
+                 r"|chín))?)(?![^\W_])")
+_ORDINAL = r"(?:\d{1,2}(?!\d)|" + _ROMAN + ")"
+_TERM = (r"(?:\s\((?:khóa|khoá)\s" + _ROMAN + r"(?:\s?[,\-–]\s?" + _ROMAN + r")*\)"
+         r"|,?\s(?:khóa|khoá)\s" + _ROMAN + ")?")
 _NAMED_RESOLUTION = re.compile(
     r"(?<![^\W\d_])Nghị quyết\s"
     r"(?:"
@@ -440,9 +461,13 @@ _NAMED_RESOLUTION = re.compile(
     r"(?:\stoàn quốc)?\s(?:lần thứ\s)?" + _ROMAN +
     r"(?:\s(?:của\s)?Đảng\sbộ\s" + _PLACE + r"|\s(?:của\s)?Đảng(?![^\W_]))?"
     r"|"
-    # (Hội nghị) Trung ương 4 (khóa XII)
-    r"(?:Hội nghị\s)?(?:lần thứ\s)?Trung ương\s(?:lần thứ\s)?(?:\d{1,2}(?!\d)|" + _ROMAN + r")"
-    r"(?:\s\((?:khóa|khoá)\s" + _ROMAN + r"(?:,\s?" + _ROMAN + r")*\)|\s(?:khóa|khoá)\s" + _ROMAN + r")?"
+    # (Hội nghị) Trung ương 4 / Trung ương lần thứ tư (khóa XII)
+    r"(?:Hội nghị\s)?Trung ương\s(?:lần thứ\s(?:" + _ORDINAL + "|" + _ORDINAL_WORD + r")|" + _ORDINAL + ")"
+    + _TERM +
+    r"|"
+    # Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII
+    r"Hội nghị\slần thứ\s(?:" + _ORDINAL + "|" + _ORDINAL_WORD + r")\s(?:Ban Chấp hành\s)?Trung ương"
+    r"(?:\sĐảng(?![^\W_]))?" + _TERM +
     r")"
 )
 
@@ -459,56 +484,90 @@ def _law_end(fold: str, m: re.Match) -> int:
             break
         word = w.group()
         if count == 0:
-            if not word[0].isupper():
+            if not word[0].isupper() or word in _LAW_NOT_FIRST:
                 return -1
-        else:
-            if word in _LAW_STOP_WORDS or _KIND_CAP.match(fold, i):
-                break
-            if word[0].isupper() and word.lower() in _LAW_STOP_WORDS:
-                break
+            if _KIND_CAP.match(fold, i) and not _LAW_LAWYERS.match(fold, i):
+                return -1  # "Luật Luật …", "Luật Quyết định …": not a name
+        elif word in _LAW_STOP_WORDS or _KIND_CAP.match(fold, i):
+            break
         count += 1
         end = w.end()
-        if end < len(fold) and fold[end] == " ":
-            i = end + 1
-        else:
+        sp = _SPACES.match(fold, end)
+        if not sp:
             break
+        i = sp.end()
     return end if end is not None else -1
 
 
 # --- Unicode: NFC with an offset map, and tone-placement folding -----------------------------
 
 _NON_ASCII_SEGMENT = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+_BASE_AND_MARKS = re.compile(r"(?s).[\u0300-\u036f]+")
+# Starters (combining class 0) that can still compose with the character before them.
+_COMPOSING_STARTERS = frozenset(
+    "\u09be\u09d7\u0b3e\u0b56\u0b57\u0bbe\u0bd7\u0c56\u0cc2\u0cd5\u0cd6\u0d3e\u0d57"
+    "\u0dcf\u0ddf\u102e\u1b35"
+    + "".join(chr(c) for c in range(0x1161, 0x1176))
+    + "".join(chr(c) for c in range(0x11A8, 0x11C3))
+)
 
 
-class _OffsetMap:
-    """Maps offsets in the NFC string back to the original string."""
+def _pieces(segment: str) -> list[tuple[int, int]]:
+    """Cut a segment before every starter that cannot compose with what precedes it."""
+    cuts = [0]
+    for i in range(1, len(segment)):
+        c = segment[i]
+        if not unicodedata.combining(c) and c not in _COMPOSING_STARTERS:
+            cuts.append(i)
+    cuts.append(len(segment))
+    return list(zip(cuts, cuts[1:]))
 
-    def __init__(self, original: str):
-        self.norm_starts: list[int] = []  # NFC start of each changed segment
-        self.norm_ends: list[int] = []
-        self.orig_starts: list[int] = []
-        self.orig_ends: list[int] = []
-        parts: list[str] = []
-        last = 0
-        shift = 0  # orig - norm before the current point
-        norm_len = 0
-        for m in _NON_ASCII_SEGMENT.finditer(original):
-            seg = m.group()
-            nfc = unicodedata.normalize("NFC", seg)
-            if nfc == seg:
-                continue
-            parts.append(original[last:m.start()])
-            norm_len += m.start() - last
-            self.norm_starts.append(norm_len)
-            self.orig_starts.append(m.start())
-            parts.append(nfc)
-            norm_len += len(nfc)
-            self.norm_ends.append(norm_len)
-            self.orig_ends.append(m.end())
-            last = m.end()
-        parts.append(original[last:])
-        self.text = "".join(parts)
-        del shift
+
+class _ChunkMap:
+    """Offsets within one chunk whose NFC form differs from the chunk itself.
+
+    The chunk is cut into pieces (a starter and what composes with it); the pieces that change
+    under NFC are recorded. An offset inside a changed piece maps to the piece's start (for a
+    start offset) or end (for an end offset). If cutting into pieces does not reproduce the
+    NFC of the whole chunk (exotic compositions), the whole chunk is one piece.
+    """
+
+    def __init__(self, chunk: str, nfc: str):
+        for mode in ("marks", "fine", "coarse"):
+            self.norm_starts: list[int] = []
+            self.norm_ends: list[int] = []
+            self.orig_starts: list[int] = []
+            self.orig_ends: list[int] = []
+            parts: list[str] = []
+            last = norm_len = 0
+            # "marks": a letter and the combining diacritics after it (all Vietnamese needs);
+            # "fine": any starter and what composes with it; "coarse": non-ASCII runs
+            segments = _BASE_AND_MARKS.finditer(chunk) if mode == "marks" else _NON_ASCII_SEGMENT.finditer(chunk)
+            for m in segments:
+                seg = m.group()
+                if mode != "marks" and unicodedata.is_normalized("NFC", seg):
+                    continue
+                for a, b in (_pieces(seg) if mode == "fine" else [(0, len(seg))]):
+                    piece = seg[a:b]
+                    piece_nfc = unicodedata.normalize("NFC", piece)
+                    if piece_nfc == piece:
+                        continue
+                    a += m.start()
+                    b += m.start()
+                    parts.append(chunk[last:a])
+                    norm_len += a - last
+                    self.norm_starts.append(norm_len)
+                    self.orig_starts.append(a)
+                    parts.append(piece_nfc)
+                    norm_len += len(piece_nfc)
+                    self.norm_ends.append(norm_len)
+                    self.orig_ends.append(b)
+                    last = b
+            parts.append(chunk[last:])
+            if "".join(parts) == nfc:
+                return
+        self.norm_starts, self.norm_ends = [0], [len(nfc)]
+        self.orig_starts, self.orig_ends = [0], [len(chunk)]
 
     def start(self, p: int) -> int:
         i = bisect.bisect_right(self.norm_starts, p) - 1
@@ -519,8 +578,7 @@ class _OffsetMap:
         return self.orig_ends[i] + (p - self.norm_ends[i])
 
     def end(self, p: int) -> int:
-        i = bisect.bisect_left(self.norm_ends, p)
-        # segment i is the first with norm_end >= p
+        i = bisect.bisect_left(self.norm_ends, p)  # first changed piece ending at or after p
         if i < len(self.norm_ends) and self.norm_starts[i] < p:
             return self.orig_ends[i]
         if i == 0:
@@ -528,12 +586,68 @@ class _OffsetMap:
         return self.orig_ends[i - 1] + (p - self.norm_ends[i - 1])
 
 
+_CHUNK = 4096
+
+
+class _OffsetMap:
+    """NFC form of a string, with a map from NFC offsets back to the original's.
+
+    The string is cut into chunks of about 4 KB, always before an ASCII character (ASCII never
+    composes with what precedes it, so the chunks normalize independently). Chunks that NFC
+    leaves alone map by a shift; a changed chunk gets a fine map, built only when an offset
+    falls inside it (citations are sparse), so the cost stays close to one `normalize` call.
+    """
+
+    def __init__(self, original: str):
+        self.original = original
+        self.orig_starts: list[int] = []
+        self.norm_starts: list[int] = []
+        self.chunks: list[tuple[int, int, int, str | None]] = []  # orig start, end, norm len, nfc
+        self.fine: dict[int, _ChunkMap] = {}
+        parts: list[str] = []
+        pos = norm_pos = 0
+        n = len(original)
+        while pos < n:
+            cut = min(pos + _CHUNK, n)
+            while cut < n and ord(original[cut]) > 0x7F:
+                cut += 1
+            chunk = original[pos:cut]
+            if unicodedata.is_normalized("NFC", chunk):
+                nfc, changed = chunk, None
+            else:
+                nfc = unicodedata.normalize("NFC", chunk)
+                changed = nfc
+            self.orig_starts.append(pos)
+            self.norm_starts.append(norm_pos)
+            self.chunks.append((pos, cut, len(nfc), changed))
+            parts.append(nfc)
+            norm_pos += len(nfc)
+            pos = cut
+        self.text = "".join(parts)
+
+    def _locate(self, p: int, at_end: bool) -> int:
+        i = bisect.bisect_right(self.norm_starts, p) - 1
+        if at_end and i > 0 and self.norm_starts[i] == p:
+            i -= 1  # an end offset belongs to the chunk before
+        if i < 0:
+            return p
+        orig_start, orig_end, norm_len, changed = self.chunks[i]
+        local = p - self.norm_starts[i]
+        if changed is None:
+            return orig_start + local
+        fine = self.fine.get(i)
+        if fine is None:
+            fine = self.fine[i] = _ChunkMap(self.original[orig_start:orig_end], changed)
+        return orig_start + (fine.end(local) if at_end else fine.start(local))
+
+    def start(self, p: int) -> int:
+        return self._locate(p, False)
+
+    def end(self, p: int) -> int:
+        return self._locate(p, True)
+
+
 # old tone placement → new ("hoà" → "hòa", "uỷ" → "ủy"), same length; not after "q" ("quý")
-_TONE_OLD_TO_NEW = {}
-for _base, _marked in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ")):
-    pass
-_TONES = {  # vowel with tone → (toneless vowel, tone mark combining char)
-}
 _FOLD_PAIR = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
 
 
@@ -587,6 +701,69 @@ def _attach(fold: str, found: _Found, pos: int) -> None:
             if d:
                 found.end, found.date = d
                 found.own_date = True
+
+
+_ALIAS_DEF = re.compile(
+    rf"{_WS}{{0,3}}\((?:sau đây{_SP}{{1,2}})?(?:gọi|viết)(?:{_SP}{{1,2}}tắt)?{_SP}{{1,2}}(?:là{_SP}{{1,2}})?[“\"]?"
+    rf"(?P<alias>(?:{_KIND_ALT}){_SP}{{1,2}}(?:số{_SP}{{1,2}})?\d{{1,5}}[a-z]?)[”\"]?\)",
+    re.IGNORECASE,
+)
+_ALIAS_END = re.compile(rf"(?![\w/{_HYPHENS}]|[.,]\d)")
+
+
+_MAX_ALIASES = 64
+
+
+def _alias_key(alias: str) -> str:
+    return _WHITE_RUN.sub(" ", alias.lower())
+
+
+def _with_aliases(fold: str, found: list[_Found]) -> list[_Found]:
+    """Later mentions of a short name defined right after a numbered citation.
+
+    `found` is sorted and free of overlaps; so is the result. One pass over the text with all
+    the short names at once; a mention refers to the latest definition before it.
+    """
+    definitions: dict[str, tuple[list[int], list[_Found]]] = {}
+    for f in found:
+        if f.number is None:
+            continue
+        m = _ALIAS_DEF.match(fold, f.end)
+        if m:
+            key = _alias_key(m.group("alias"))
+            if key not in definitions and len(definitions) >= _MAX_ALIASES:
+                continue
+            starts, targets = definitions.setdefault(key, ([], []))
+            starts.append(m.start("alias"))
+            targets.append(f)
+    if not definitions:
+        return found
+    pattern = re.compile(
+        r"(?<![^\W_])(?:" + "|".join(_spaced(k) for k in sorted(definitions, key=len, reverse=True))
+        + ")" + _ALIAS_END.pattern, re.IGNORECASE)
+    first = min(starts[0] for starts, _ in definitions.values())
+    out: list[_Found] = []
+    i = 0
+    for m in pattern.finditer(fold, first):
+        starts, targets = definitions[_alias_key(m.group())]
+        d = bisect.bisect_right(starts, m.start()) - 1
+        if d < 0:
+            continue
+        while i < len(found) and found[i].end <= m.start():
+            out.append(found[i])
+            i += 1
+        if i < len(found) and found[i].start < m.end():
+            continue  # inside, or overlapping, a citation already found
+        if out and out[-1].end > m.start():
+            continue
+        target = targets[d]
+        out.append(_Found(m.start(), m.end(), target.kind, target.number, None, None, has_kind_word=True))
+    out.extend(found[i:])
+    return out
+
+
+def _clean(phrase: str) -> str:
+    return _WHITE_RUN.sub(" ", phrase)
 
 
 _LIST_SEP = re.compile(rf"(?:{_SP}{{0,2}},{_SP}{{0,2}}(?:và{_SP}{{1,2}})?|{_SP}{{1,2}}và{_SP}{{1,2}})\Z")
@@ -655,8 +832,7 @@ def extract(text: str) -> list[Citation]:
             if (prev is not None and prev.has_kind_word and prev.number_obj is not None
                     and prev.number_obj.type == parsed.type
                     and prev.end <= parsed.start
-                    and _LIST_SEP.search(fold, prev.end, parsed.start)
-                    and _LIST_SEP.search(fold, prev.end, parsed.start).start() == prev.end):
+                    and _LIST_SEP.match(fold, prev.end, parsed.start)):
                 kind = prev.kind  # "Quyết định số 217-QĐ/TW và 218-QĐ/TW"
             elif parsed.unmistakable():
                 kind = parsed.symbol_kind()
@@ -669,14 +845,12 @@ def extract(text: str) -> list[Citation]:
 
     # 3. merge, numbered citations win over overlapping named ones
     merged: list[_Found] = []
-    ni = 0
     for f in sorted(numbered + named, key=lambda f: (f.start, f.number is None)):
         if merged and f.start < merged[-1].end:
             if merged[-1].number is None and f.number is not None:
                 merged[-1] = f
             continue
         merged.append(f)
-    del ni
 
     # 4. a date / issuer printed once after a list is shared by the earlier members
     for idx in range(len(merged) - 2, -1, -1):
@@ -686,19 +860,21 @@ def extract(text: str) -> list[Citation]:
             continue
         if a.number_obj.issuer_key != b.number_obj.issuer_key or not a.number_obj.issuer_key:
             continue
-        sep = _LIST_SEP.search(fold, a.end, b.start)
-        if not sep or sep.start() != a.end:
+        if not _LIST_SEP.match(fold, a.end, b.start):
             continue
         if a.date is None and b.date is not None:
             a.date = b.date
         if b.issuer is not None:
-            a.shared_issuer = norm[b.issuer[0]:b.issuer[1]]
+            a.shared_issuer = _clean(norm[b.issuer[0]:b.issuer[1]])
         elif b.shared_issuer is not None:
             a.shared_issuer = b.shared_issuer
 
+    # 5. short names the text defines in parentheses: "(sau đây gọi tắt là Chỉ thị 16)"
+    merged = _with_aliases(fold, merged)
+
     out: list[Citation] = []
     for f in merged:
-        issuer = norm[f.issuer[0]:f.issuer[1]] if f.issuer else f.shared_issuer
+        issuer = _clean(norm[f.issuer[0]:f.issuer[1]]) if f.issuer else f.shared_issuer
         if mapping is None:
             start, end = f.start, f.end
         else:

@@ -72,6 +72,14 @@ def cmd_site(args: argparse.Namespace) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
         return 1
+    from generator.search_index import index_site
+
+    try:
+        index_site(staging)  # the search index (Pagefind) over the built HTML
+    except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Tạo chỉ mục tìm kiếm thất bại ({exc}); thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
+        return 1
     replace_dir(staging, out)
     print(f"Đã xây dựng trang vào {out}", file=sys.stderr)
     return 0

@@ -12,14 +12,15 @@ from pathlib import Path
 from generator import validate
 from generator.diagnostics import ERROR, WARNING, Diagnostic
 from generator.load import LoadError, Loaded, load_file
-from generator.model import Corpus, Jurisdiction, make_document, make_organization
+from generator.model import Corpus, Jurisdiction, make_catalog_entry, make_document, make_organization
 
 
 @dataclass
 class ReadResult:
     corpus: Corpus | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    loaded: dict[str, Loaded] = field(default_factory=dict)  # document id -> its YAML
+    loaded: dict[str, Loaded] = field(default_factory=dict)  # document or catalog id -> its YAML
+    catalog_index: dict[str, int] = field(default_factory=dict)  # catalog id -> position in references.yaml
 
     @property
     def ok(self) -> bool:
@@ -84,6 +85,24 @@ def read_corpus(data_dir: Path) -> ReadResult:
         if parent and parent not in organizations:
             add(loaded, (i, "parent"), f"không có cơ quan cấp trên “{parent}”")
 
+    # Catalog of cited-but-unpublished documents.
+    catalog = {}
+    ref_file = data_dir / "references.yaml"
+    loaded_r = _load(ref_file, "references.schema.json", diagnostics) if ref_file.exists() else None
+    if loaded_r:
+        for i, raw in enumerate(loaded_r.data):
+            jurisdiction = raw["id"].split("/", 1)[0]
+            if jurisdiction not in jurisdictions:
+                add(loaded_r, (i, "id"), f"địa bàn “{jurisdiction}” chưa khai báo trong data/jurisdictions.yaml")
+            if raw.get("date") and validate._parse_date(raw["date"]) is None:
+                add(loaded_r, (i, "date"), f"ngày không tồn tại: {raw['date']}")
+                continue
+            if raw["id"] in catalog:
+                add(loaded_r, (i, "id"), f"mã “{raw['id']}” bị trùng trong danh mục")
+            catalog[raw["id"]] = make_catalog_entry(raw)
+            result.loaded[raw["id"]] = loaded_r
+            result.catalog_index[raw["id"]] = i
+
     # Documents: data/documents/<jurisdiction>/<slug>.yaml
     known_sources = {p.name for p in (data_dir / "sources").glob("*.txt")}
     doc_dir = data_dir / "documents"
@@ -130,8 +149,12 @@ def read_corpus(data_dir: Path) -> ReadResult:
         document = make_document(loaded.data, loaded.path)
         diagnostics.extend(_structure_diagnostics(document, loaded))
         documents[doc_id] = document
-    result.loaded = raw_docs
-    result.corpus = Corpus(documents=documents, organizations=organizations, jurisdictions=jurisdictions)
+    for doc_id in catalog:
+        if doc_id in raw_docs:
+            add(loaded_r, (result.catalog_index[doc_id], "id"), f"mã “{doc_id}” trùng với một văn bản đã công bố")
+    result.loaded.update(raw_docs)
+    result.corpus = Corpus(documents=documents, organizations=organizations, jurisdictions=jurisdictions,
+                           catalog=catalog)
     diagnostics.sort()
     return result
 

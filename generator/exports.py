@@ -159,3 +159,81 @@ def exports(resolved: Resolved, site_url: str) -> dict[str, str]:
         name = resolved.corpus.organizations[org_id].name
         files[f"api/ics/{org_id}.ics"] = calendar(mine, resolved, f"Thời hạn: {name}", site_url)
     return files
+
+
+# --- documents.json and the Atom feed ---------------------------------------------------
+
+
+def _documents_json(resolved: Resolved, views) -> str:
+    refs = resolved.refs
+    corpus = resolved.corpus
+    records = []
+    for target in resolved.newest_first + sorted(corpus.catalog):
+        document = corpus.documents.get(target)
+        date, precision = views.target_date(target)
+        if document is not None:
+            record = {
+                "id": target, "url": urls.document(target), "published": True, "kind": document.kind,
+                "number": document.number.value if document.number else None,
+                "date": date.isoformat() if date else None, "date_precision": precision,
+                "issuer": corpus.organizations[document.issuer].name, "issuer_id": document.issuer,
+                "title": document.title.plain,
+            }
+        else:
+            entry = corpus.catalog[target]
+            record = {
+                "id": target, "url": urls.reference(target), "published": False, "kind": entry.kind,
+                "number": entry.number, "date": date.isoformat() if date else None, "date_precision": precision,
+                "issuer": entry.issuer, "issuer_id": None, "title": entry.title,
+            }
+        record["cites"] = refs.cites.get(target, [])
+        record["cited_by"] = views.citing_documents(target)
+        record["relations"] = [{"type": r.type, "target": r.target, "stated": r.stated} for r in refs.outgoing(target)]
+        record["related_by"] = [{"type": r.type, "source": r.source, "stated": r.stated} for r in refs.incoming(target)]
+        records.append(record)
+    return json.dumps({"build_date": resolved.build_date.isoformat(), "documents": records},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def _xml(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+
+
+def _atom(resolved: Resolved, site_url: str) -> str:
+    corpus = resolved.corpus
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+
+    def stamp(document) -> str:
+        day = document.date.value or document.date.not_before or resolved.build_date
+        return f"{day.isoformat()}T00:00:00Z"
+
+    ordered = resolved.newest_first
+    updated = max((stamp(corpus.documents[d]) for d in ordered), default=f"{resolved.build_date}T00:00:00Z")
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+             "<title>Văn bản chỉ đạo công khai</title>",
+             f'<link rel="alternate" type="text/html" href="{_xml(base)}"/>',
+             f'<link rel="self" type="application/atom+xml" href="{_xml(base)}feed.xml"/>',
+             f"<id>{_xml(base)}</id>", f"<updated>{updated}</updated>",
+             "<author><name>Văn bản chỉ đạo công khai</name></author>"]
+    for doc_id in ordered:
+        document = corpus.documents[doc_id]
+        issuer = corpus.organizations[document.issuer].name
+        when = (f"ngày {document.date.value.day:02d}/{document.date.value.month}/{document.date.value.year}"
+                if document.date.known else "ngày ban hành không rõ")
+        link = base + urls.document(doc_id)
+        lines += [
+            "<entry>",
+            f"<title>{_xml(document.label())} – {_xml(document.title.plain)}</title>",
+            f'<link rel="alternate" type="text/html" href="{_xml(link)}"/>',
+            f"<id>{_xml(link)}</id>",
+            f"<updated>{stamp(document)}</updated>",
+            f"<summary>{_xml(f'{document.kind_name} của {issuer}, {when}: {document.title.plain}')}</summary>",
+            f'<category term="{_xml(document.kind)}" label="{_xml(document.kind_name)}"/>',
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def open_data(resolved: Resolved, views, site_url: str) -> dict[str, str]:
+    return {"api/documents.json": _documents_json(resolved, views), "feed.xml": _atom(resolved, site_url)}

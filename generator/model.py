@@ -144,6 +144,8 @@ class Document:
     recipients_note: Optional[str] = None
     attachments: list[str] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    citations: list[dict[str, str]] = field(default_factory=list)  # hand pins: {text, target}
+    relations: list[dict[str, str]] = field(default_factory=list)  # stated: {type, target}
     source_note: Optional[str] = None
     source_url: Optional[str] = None
     yaml_path: str = ""  # repository-relative path of the YAML file
@@ -172,10 +174,38 @@ class Document:
 
 
 @dataclass
+class CatalogEntry:
+    """A cited document that is not published here (data/references.yaml)."""
+
+    id: str
+    kind: str
+    issuer: str  # as the citing texts name it
+    number: Optional[str] = None
+    date: Optional[dt.date] = None
+    date_precision: str = "unknown"
+    title: Optional[str] = None
+    url: Optional[str] = None
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def kind_name(self) -> str:
+        return KINDS[self.kind]
+
+    def label(self) -> str:
+        if self.number:
+            return f"{self.kind_name} {self.number}"
+        return self.title or self.kind_name
+
+
+@dataclass
 class Corpus:
     documents: dict[str, Document]
     organizations: dict[str, Organization]
     jurisdictions: dict[str, Jurisdiction]
+    catalog: dict[str, CatalogEntry] = field(default_factory=dict)
 
 
 # --- construction from validated plain data ---------------------------------------------
@@ -268,7 +298,19 @@ def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
             )
             for t in raw.get("tasks", [])
         ],
+        citations=[dict(c) for c in raw.get("citations", [])],
+        relations=[dict(r) for r in raw.get("relations", [])],
         yaml_path=yaml_path,
+    )
+
+
+def make_catalog_entry(raw: dict[str, Any]) -> CatalogEntry:
+    date = raw.get("date")
+    return CatalogEntry(
+        id=raw["id"], kind=raw["kind"], issuer=raw["issuer"], number=raw.get("number"),
+        date=_date(date) if date else None,
+        date_precision={10: "day", 7: "month", 4: "year"}[len(date)] if date else "unknown",
+        title=raw.get("title"), url=raw.get("url"),
     )
 
 

@@ -16,11 +16,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import urls
-from generator.exports import exports
+from generator.exports import exports, open_data
 from generator.kinds import KINDS
 from generator.markup import Text
 from generator.resolve import Resolved, period_status, year_of
 from generator.tasks import STATUS_LABELS, deadline_label
+from generator.views import Views
 from generator.validate import SCHEMA_DIR
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -85,7 +86,8 @@ class Renderer:
             undefined=StrictUndefined,
         )
         self.env.filters.update(mdh=md_heading, page_title=page_title, vn_date=vn_date, vn_long_date=vn_long_date)
-        self.env.globals.update(KINDS=KINDS, urls=urls, deadline_label=deadline_label)
+        self.views = Views(resolved)
+        self.env.globals.update(KINDS=KINDS, urls=urls, deadline_label=deadline_label, **self.views.context())
 
     def _page(self, template: str, url: str, **context) -> str:
         def link(to_url: str) -> str:
@@ -100,8 +102,19 @@ class Renderer:
         document = self.corpus.documents[doc_id]
         url = urls.document(doc_id)
 
-        def html(text: Text | None) -> Markup:
-            return text.html() if text else Markup("")
+        mentions = self.resolved.refs.mentions
+
+        def html(text: Text | None, anchor: str = "", field: str = "") -> Markup:
+            """A text field with every resolved citation in it turned into a link."""
+            if not text:
+                return Markup("")
+            found = mentions.get((doc_id, anchor, field))
+            if not found:
+                return text.html()
+            ranges = [(m.citation.start, m.citation.end, urls.relative(url, self.views.target_url(m.target)),
+                       self.views.target_label(m.target) + " – " + self.views.target_title(m.target))
+                      for m in found]
+            return text.html(link_at=lambda start, end: [r for r in ranges if start <= r[0] and r[1] <= end])
 
         return self._page(
             "document.md.j2", url,
@@ -152,6 +165,11 @@ class Renderer:
                 due_soon=sorted((t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
                                 key=lambda t: t.next_due),
                 passed=[t for t in mine if t.status == "overdue-no-report"])
+        add("tham-chieu/", "references.md.j2",
+            entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)))
+        for ref_id, entry in self.corpus.catalog.items():
+            add(urls.reference(ref_id), "reference.md.j2", entry=entry)
+        add("dong-thoi-gian/", "timeline.md.j2", years=self.views.corpus_timeline())
         tasks = resolved.tasks
         add("nhiem-vu/", "tasks.md.j2", rows=tasks,
             filter_orgs=sorted({(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
@@ -165,6 +183,7 @@ class Renderer:
         for schema_file in sorted(SCHEMA_DIR.glob("*.json")):
             site.files[f"schema/{schema_file.name}"] = schema_file
         site.data_files.update(exports(resolved, self.site_url))
+        site.data_files.update(open_data(resolved, self.views, self.site_url))
         return site
 
 

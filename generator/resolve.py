@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from generator import deadlines
+from generator.crossrefs import CrossRefs, resolve_crossrefs
 from generator.diagnostics import ERROR, WARNING, Diagnostic
 from generator.model import Corpus, Document
 from generator.organizations import OrganizationIndex
@@ -32,6 +33,7 @@ class Resolved:
     tasks_by_doc: dict[str, list[ResolvedTask]] = field(default_factory=dict)
     tasks_by_org: dict[str, dict[str, list[ResolvedTask]]] = field(default_factory=dict)  # org -> lead/support
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    refs: CrossRefs = field(default_factory=CrossRefs)
 
     @property
     def tasks(self) -> list[ResolvedTask]:
@@ -141,4 +143,6 @@ def resolve(corpus: Corpus, build_date: dt.date, locate: Locate = _no_location) 
         for attachment in document.attachments:
             resolved.issued_with[attachment] = document.id
     resolve_tasks(resolved, locate)
+    resolved.refs = resolve_crossrefs(corpus, locate)
+    resolved.diagnostics.extend(resolved.refs.diagnostics)
     return resolved

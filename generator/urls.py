@@ -16,6 +16,10 @@ def kind(kind_slug: str) -> str:
     return f"loai/{kind_slug}/"
 
 
+def reference(ref_id: str) -> str:
+    return f"tham-chieu/{ref_id}/"
+
+
 def year(value: int | None) -> str:
     return f"nam/{value if value is not None else 'khong-ro'}/"
 

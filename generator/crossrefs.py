@@ -1,0 +1,280 @@
+"""Resolve every citation in every document to a published document or a catalog entry,
+and derive backlinks and typed relations.
+
+Resolution: a citation's key is (jurisdiction of its symbol, canonical number, year). A
+local symbol ("08-CT/TU") belongs to the citing document's jurisdiction. A mention without
+a date ("Kết luận 114-KL/TW") takes the target of an earlier dated mention of the same
+number in the same document, else the only candidate; two candidates are an error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Optional
+
+from generator import identity
+from generator.citations import Citation, extract
+from generator.diagnostics import ERROR, WARNING, Diagnostic
+from generator.markup import Text
+from generator.model import Block, Corpus, Document
+from generator.organizations import fold
+
+Locate = Callable[[str, tuple], tuple[str, int, int]]
+
+RELATION_VERBS = {  # type: (verb on the source, verb on the target)
+    "based-on": ("Căn cứ", "Là căn cứ của"),
+    "implements": ("Triển khai", "Được triển khai bởi"),
+    "issues": ("Ban hành kèm theo", "Được ban hành kèm theo"),
+    "replaces": ("Thay thế", "Bị thay thế bởi"),
+    "amends": ("Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi"),
+    "repeals": ("Bãi bỏ", "Bị bãi bỏ bởi"),
+}
+
+_BLOCK_NOUN = {"part": "Phần", "chapter": "Chương", "article": "Điều", "item": "Mục", "point": "Điểm"}
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+# "Thực hiện Chỉ thị số 08-CT/TU …, Kế hoạch số 20-KH/TU … và …, Ban … xây dựng kế hoạch":
+# the verb opens the sentence and the first citation follows it directly.
+_IMPLEMENTS = re.compile(r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai(?:\s+thực hiện)?)\s*$", re.I)
+_BASED_ON = re.compile(r"^\W*căn cứ\b", re.I)
+_BEFORE = [("replaces", re.compile(r"thay thế\s*(?:cho\s*)?$", re.I)),
+           ("amends", re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều của)?\s*$", re.I)),
+           ("repeals", re.compile(r"bãi bỏ\s*$", re.I))]
+
+
+@dataclass
+class Mention:
+    document_id: str
+    anchor: str  # block anchor, "van-ban" for the title, "fn-<id>" for a footnote
+    place: str  # human label of where it is: "Mục 3", "Phần II, Mục 1, Điểm a"
+    field: str  # "text" | "heading" | "title" | "subtitle" | "footnote"
+    citation: Citation
+    sentence: str
+    target: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    source: str
+    target: str
+    stated: bool  # written in YAML (or an attachment) rather than recognized from the text
+
+
+@dataclass
+class CrossRefs:
+    mentions: dict[tuple[str, str, str], list[Mention]] = field(default_factory=dict)  # (doc, anchor, field)
+    cites: dict[str, list[str]] = field(default_factory=dict)  # doc -> targets, first-mention order
+    cited_by: dict[str, list[Mention]] = field(default_factory=dict)  # target -> mentions elsewhere
+    relations: list[Relation] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def outgoing(self, doc_id: str) -> list[Relation]:
+        return [r for r in self.relations if r.source == doc_id]
+
+    def incoming(self, doc_id: str) -> list[Relation]:
+        return [r for r in self.relations if r.target == doc_id]
+
+
+def block_places(document: Document) -> dict[str, str]:
+    """Anchor -> "Phần II, Mục 1, Điểm a" (unnumbered blocks: their numbered parent's place)."""
+    places: dict[str, str] = {}
+
+    def walk(blocks: list[Block], trail: list[str], fallback: str) -> None:
+        for block in blocks:
+            here = trail
+            if block.number:
+                noun = _BLOCK_NOUN.get(block.type, "Mục")
+                here = trail + [f"{noun} {block.number}"]
+            places[block.anchor] = ", ".join(here) or fallback
+            walk(block.children, here, fallback)
+
+    walk(document.preamble, [], "Phần mở đầu")
+    walk(document.body, [], "Đoạn mở đầu")
+    return places
+
+
+def _fields(document: Document, places: dict[str, str]) -> Iterator[tuple[str, str, str, Text, tuple]]:
+    """Every text of a document in reading order: (anchor, place, field, text, YAML path)."""
+    yield "van-ban", "Trích yếu", "title", document.title, ("title",)
+    if document.subtitle:
+        yield "van-ban", "Trích yếu", "subtitle", document.subtitle, ("subtitle",)
+
+    def walk(blocks: list[Block], path: tuple) -> Iterator:
+        for i, block in enumerate(blocks):
+            for name in ("heading", "text"):
+                text = getattr(block, name)
+                if text:
+                    yield block.anchor, places[block.anchor], name, text, path + (i, name)
+            yield from walk(block.children, path + (i, "children"))
+
+    yield from walk(document.preamble, ("preamble",))
+    yield from walk(document.body, ("body",))
+    for i, footnote in enumerate(document.footnotes):
+        yield f"fn-{footnote.id}", f"Chú thích {footnote.id}", "footnote", footnote.text, ("footnotes", i, "text")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around [start, end) and its offset in text."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end)
+    finish = stop.end() if stop else len(text)
+    return text[begin:finish].strip(), begin
+
+
+def _year(citation: Citation) -> Optional[int]:
+    if citation.date:
+        return int(citation.date[:4])
+    return identity.embedded_year(citation.number) if citation.number else None
+
+
+def _law_key(citation: Citation) -> str:
+    name = re.split(r"\s+ngày\s+\d", citation.text, maxsplit=1)[0]
+    return fold(name)
+
+
+class _Index:
+    """(scope, number) -> [(id, year)] over published documents and the catalog."""
+
+    def __init__(self, corpus: Corpus):
+        self.by_number: dict[tuple[str, str], list[tuple[str, Optional[int]]]] = defaultdict(list)
+        self.laws: dict[str, str] = {}
+        for document in corpus.documents.values():
+            if document.number:
+                year = document.date.value.year if document.date.known else None
+                self.by_number[(document.jurisdiction, document.number.value)].append((document.id, year))
+        for entry in corpus.catalog.values():
+            if entry.number:
+                year = entry.date.year if entry.date else identity.embedded_year(entry.number)
+                self.by_number[(entry.jurisdiction, entry.number)].append((entry.id, year))
+            elif entry.kind == "luat" and entry.title:
+                self.laws[fold(entry.title)] = entry.id
+
+    def candidates(self, scope: str, number: str, year: Optional[int]) -> list[str]:
+        found = self.by_number.get((scope, number), [])
+        if year is not None:
+            return [doc_id for doc_id, y in found if y == year or y is None]
+        return [doc_id for doc_id, _ in found]
+
+
+def _paste_entry(citation: Citation, scope: str) -> str:
+    year = _year(citation)
+    parts = [f"id: {identity.catalog_id(citation.kind or 'cong-van', citation.number, year, scope)}",
+             f"kind: {citation.kind or 'cong-van'}"]
+    if citation.number:
+        parts.append(f"number: {citation.number}")
+    if citation.date:
+        parts.append(f"date: {citation.date}")
+    parts.append(f"issuer: {citation.issuer or '…'}")
+    return "- {" + ", ".join(parts) + "}"
+
+
+def resolve_crossrefs(corpus: Corpus, locate: Locate) -> CrossRefs:
+    refs = CrossRefs()
+    index = _Index(corpus)
+    for document in sorted(corpus.documents.values(), key=lambda d: d.id):
+        places = block_places(document)
+        local: dict[str, str] = {}  # number -> target within this document
+        pins = {pin["text"]: pin["target"] for pin in document.citations}
+        cites: list[str] = []
+        for anchor, place, name, text, path in _fields(document, places):
+            plain = text.plain
+            implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
+            for citation in extract(plain):
+                sentence, offset = _sentence(plain, citation.start, citation.end)
+                mention = Mention(document.id, anchor, place, name, citation, sentence)
+                target = _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus)
+                if target is None or target == document.id:
+                    continue
+                mention.target = target
+                refs.mentions.setdefault((document.id, anchor, name), []).append(mention)
+                refs.cited_by.setdefault(target, []).append(mention)
+                if target not in cites:
+                    cites.append(target)
+                for relation in _recognized(mention, plain, offset, path, implementing):
+                    if relation not in refs.relations:
+                        refs.relations.append(relation)
+        refs.cites[document.id] = cites
+        for attachment in document.attachments:
+            refs.relations.append(Relation("issues", document.id, attachment, True))
+        for stated in document.relations:
+            relation = Relation(stated["type"], document.id, stated["target"], True)
+            refs.relations = [r for r in refs.relations if (r.source, r.target) != (relation.source, relation.target)
+                              or r.stated]
+            if relation not in refs.relations:
+                refs.relations.append(relation)
+    # A stated relation replaces one recognized between the same two documents.
+    stated_pairs = {(r.source, r.target) for r in refs.relations if r.stated}
+    refs.relations = [r for r in refs.relations if r.stated or (r.source, r.target) not in stated_pairs]
+    return refs
+
+
+def _recognized(mention: Mention, plain: str, sentence_start: int, path: tuple,
+                implementing: set[int]) -> list[Relation]:
+    found = []
+    head = plain[sentence_start:mention.citation.start]
+    before = plain[max(0, mention.citation.start - 40):mention.citation.start]
+    if _IMPLEMENTS.match(head):
+        implementing.add(sentence_start)
+    if path[0] == "preamble" and _BASED_ON.match(head):
+        found.append(Relation("based-on", mention.document_id, mention.target, False))
+    elif sentence_start in implementing:
+        found.append(Relation("implements", mention.document_id, mention.target, False))
+    for kind, pattern in _BEFORE:
+        if pattern.search(before):
+            found.append(Relation(kind, mention.document_id, mention.target, False))
+    return found
+
+
+def _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus) -> Optional[str]:
+    for pinned_text, target in pins.items():
+        if pinned_text == citation.text or (citation.number and citation.number in pinned_text):
+            if target not in corpus.documents and target not in corpus.catalog:
+                file, line, col = locate(document.id, ("citations",))
+                refs.diagnostics.append(Diagnostic(file, line, col, ERROR, f"dẫn chiếu chỉnh tay trỏ tới “{target}” không tồn tại"))
+                return None
+            if citation.number:
+                local[citation.number] = target
+            return target
+    if not citation.number:
+        if citation.kind == "luat":
+            target = index.laws.get(_law_key(citation))
+            if target is None:
+                file, line, col = locate(document.id, path)
+                refs.diagnostics.append(Diagnostic(
+                    file, line, col, WARNING, f"chưa có “{citation.text}” trong danh mục văn bản được dẫn chiếu",
+                    "thêm vào data/references.yaml: - {id: trung-uong/luat-…, kind: luat, issuer: Quốc hội, title: …}"))
+            return target
+        return None  # named resolutions etc. without a number: shown as plain text
+    scope = identity.scope(citation.number, document.jurisdiction)
+    year = _year(citation)
+    candidates = index.candidates(scope, citation.number, year)
+    if year is None and citation.number in local:
+        return local[citation.number]
+    if len(candidates) == 1:
+        local.setdefault(citation.number, candidates[0])
+        return candidates[0]
+    file, line, col = locate(document.id, path)
+    if len(candidates) > 1:
+        refs.diagnostics.append(Diagnostic(
+            file, line, col, ERROR, f"“{citation.text}” khớp với nhiều văn bản: {', '.join(sorted(candidates))}",
+            "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations"))
+        return None
+    refs.diagnostics.append(Diagnostic(
+        file, line, col, WARNING, f"chưa xác định được văn bản “{citation.text}”",
+        f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}"))
+    return None
+
+
+def relation_sort_key(relation: Relation, corpus: Corpus) -> tuple:
+    def when(doc_id: str) -> dt.date:
+        document = corpus.documents.get(doc_id)
+        if document is not None:
+            return document.date.value or document.date.not_before or dt.date.min
+        entry = corpus.catalog.get(doc_id)
+        return entry.date if entry and entry.date else dt.date.min
+
+    return (list(RELATION_VERBS).index(relation.type), when(relation.target), relation.target)

@@ -1,0 +1,139 @@
+"""Presentation helpers the templates call: labels, URLs and ordered lists derived from the
+resolved corpus. Logic lives here; markup stays in the templates."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from generator import urls
+from generator.crossrefs import RELATION_VERBS, Mention, relation_sort_key
+from generator.resolve import Resolved
+from generator.tasks import ResolvedTask, deadline_label
+
+
+@dataclass
+class TimelineItem:
+    date: dt.date
+    precision: str  # day | month | year
+    kind: str  # document | catalog | deadline
+    label: str
+    url: Optional[str] = None
+    detail: str = ""
+    current: bool = False
+
+    @property
+    def when(self) -> str:
+        if self.precision == "year":
+            return str(self.date.year)
+        if self.precision == "month":
+            return f"{self.date.month:02d}/{self.date.year}"
+        return f"{self.date.day:02d}/{self.date.month:02d}/{self.date.year}"
+
+    @property
+    def datetime(self) -> str:
+        return self.date.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.precision]]
+
+
+class Views:
+    def __init__(self, resolved: Resolved):
+        self.resolved = resolved
+        self.corpus = resolved.corpus
+        self.refs = resolved.refs
+
+    # --- any document, published or catalogued ---
+    def target_url(self, target: str) -> str:
+        return urls.document(target) if target in self.corpus.documents else urls.reference(target)
+
+    def target_label(self, target: str) -> str:
+        item = self.corpus.documents.get(target) or self.corpus.catalog[target]
+        return item.label()
+
+    def target_title(self, target: str) -> str:
+        document = self.corpus.documents.get(target)
+        if document is not None:
+            return document.title.plain
+        return self.corpus.catalog[target].title or ""
+
+    def target_date(self, target: str) -> tuple[Optional[dt.date], str]:
+        document = self.corpus.documents.get(target)
+        if document is not None:
+            return (document.date.value, document.date.precision) if document.date.known else (None, "unknown")
+        entry = self.corpus.catalog[target]
+        return entry.date, entry.date_precision
+
+    # --- relations and mentions ---
+    def relations_of(self, doc_id: str, direction: str):
+        found = self.refs.outgoing(doc_id) if direction == "out" else self.refs.incoming(doc_id)
+        return sorted(found, key=lambda r: relation_sort_key(r, self.corpus))
+
+    def citing_documents(self, target: str) -> list[str]:
+        seen: list[str] = []
+        for mention in self.refs.cited_by.get(target, []):
+            if mention.document_id not in seen:
+                seen.append(mention.document_id)
+        return seen
+
+    def mentions_in(self, doc_id: str, target: str) -> list[Mention]:
+        return [m for m in self.refs.cited_by.get(target, []) if m.document_id == doc_id]
+
+    def grouped_mentions(self, mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
+        groups: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            groups.setdefault(mention.document_id, []).append(mention)
+        order = {doc_id: i for i, doc_id in enumerate(self.resolved.newest_first)}
+        return sorted(groups.items(), key=lambda kv: order.get(kv[0], 0))
+
+    # --- timelines ---
+    def _item(self, target: str, current: bool = False) -> Optional[TimelineItem]:
+        date, precision = self.target_date(target)
+        if date is None:
+            return None
+        kind = "document" if target in self.corpus.documents else "catalog"
+        return TimelineItem(date, precision, kind, self.target_label(target), self.target_url(target),
+                            self.target_title(target), current)
+
+    def lineage_of(self, doc_id: str) -> list[TimelineItem]:
+        related = [doc_id] + self.refs.cites.get(doc_id, []) + self.citing_documents(doc_id)
+        related += [r.target for r in self.refs.outgoing(doc_id)] + [r.source for r in self.refs.incoming(doc_id)]
+        items, seen = [], set()
+        for target in related:
+            if target in seen:
+                continue
+            seen.add(target)
+            item = self._item(target, current=target == doc_id)
+            if item:
+                items.append(item)
+        return sorted(items, key=lambda i: (i.date, i.label))
+
+    def deadline_items(self, tasks: list[ResolvedTask], with_document: bool = False) -> list[TimelineItem]:
+        items = []
+        for task in tasks:
+            if not task.deadline or not task.deadline.end or task.deadline.kind in ("ongoing", "recurring"):
+                continue
+            document = self.corpus.documents[task.document_id]
+            label = f"Nhiệm vụ {task.number}" + (f" – {document.label()}" if with_document else "")
+            leads = ", ".join(r.name for r in task.lead)
+            items.append(TimelineItem(task.deadline.end, "day", "deadline", label,
+                                      urls.document(task.document_id) + "#" + task.anchor,
+                                      f"{deadline_label(task.deadline)}; chủ trì: {leads}" if leads
+                                      else deadline_label(task.deadline)))
+        return sorted(items, key=lambda i: (i.date, i.label))
+
+    def corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
+        """Every dated document (published or catalogued) and dated deadline, by year."""
+        items = [i for i in (self._item(t) for t in list(self.corpus.documents) + list(self.corpus.catalog)) if i]
+        items += self.deadline_items(self.resolved.tasks, with_document=True)
+        by_year: dict[int, list[TimelineItem]] = {}
+        for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", i.label)):
+            by_year.setdefault(item.date.year, []).append(item)
+        return sorted(by_year.items())
+
+    def context(self) -> dict:
+        return {
+            "refs": self.refs, "verbs": RELATION_VERBS, "target_url": self.target_url,
+            "target_label": self.target_label, "target_title": self.target_title,
+            "relations_of": self.relations_of, "citing_documents": self.citing_documents,
+            "mentions_in": self.mentions_in, "grouped_mentions": self.grouped_mentions,
+            "lineage_of": self.lineage_of, "deadline_items": self.deadline_items,
+        }
