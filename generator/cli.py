@@ -106,6 +106,37 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from generator.importer import import_file
+
+    try:
+        draft = import_file(Path(args.file), data_dir=Path(args.data))
+    except (OSError, ValueError) as exc:
+        print(f"lỗi: không đọc được {args.file}: {exc}", file=sys.stderr)
+        return 1
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(draft.yaml, encoding="utf-8")
+    else:
+        sys.stdout.write(draft.yaml)
+    for line in draft.summary():
+        print(line, file=sys.stderr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.skeleton import new_document
+
+    try:
+        path = new_document(Path(args.data), kind=args.kind, issuer=args.issuer, number=args.number,
+                            date=args.date, slug=args.slug, interactive=not args.no_input)
+    except ValueError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    print(f"Đã tạo {path}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m generator", description="Trình tạo trang Văn bản chỉ đạo công khai.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -133,6 +164,22 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("deadline", help="phân tích một cụm thời hạn (in JSON)")
     p.add_argument("text", help="cụm thời hạn, ví dụ “hoàn thành trong tháng 9/2021”")
     p.set_defaults(func=cmd_deadline)
+
+    p = sub.add_parser("import", help="soạn bản nháp YAML từ văn bản (.txt, .md, .docx)")
+    p.add_argument("file", help="tệp văn bản cần nhập")
+    p.add_argument("-o", "--output", help="ghi bản nháp vào tệp này (mặc định: in ra màn hình)")
+    p.add_argument("--data", default=data_default)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("new", help="tạo khung YAML cho một văn bản mới")
+    p.add_argument("--kind", help="loại văn bản, ví dụ chi-thi")
+    p.add_argument("--issuer", help="mã cơ quan ban hành, ví dụ da-nang/ban-thuong-vu-thanh-uy")
+    p.add_argument("--number", help="số, ký hiệu, ví dụ 08-CT/TU (bỏ trống nếu văn bản không ghi)")
+    p.add_argument("--date", help="ngày ban hành YYYY-MM-DD (bỏ trống nếu không rõ)")
+    p.add_argument("--slug", help="tên tệp (mặc định tạo từ loại, số và năm)")
+    p.add_argument("--no-input", action="store_true", help="không hỏi; thiếu thông tin bắt buộc thì báo lỗi")
+    p.add_argument("--data", default=data_default)
+    p.set_defaults(func=cmd_new)
 
     args = parser.parse_args(argv)
     return args.func(args)
