@@ -35,6 +35,12 @@ check: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/python -m mkdocs serve --livereload
 
+## What the pre-commit hooks and the pull-request workflow run: data check, yamllint, formatting.
+lint: $(VENV)/.test-deps
+	$(BIN)/python -m generator check
+	$(BIN)/yamllint -c .yamllint.yaml data .github mkdocs.yml .yamllint.yaml .pre-commit-config.yaml
+	$(BIN)/ruff format --check generator tests benchmarks
+
 ## Every test, including the browser tests in headless Chromium.
 test: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest

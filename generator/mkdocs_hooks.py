@@ -45,6 +45,10 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, abs_src_path=str(source)))
     for path, text in site.data_files.items():
         files.append(File.generated(config, path, content=text))
+    # The contributor guide lives once, in CONTRIBUTING.md, and is also a site page.
+    guide = File.generated(config, "dong-gop.md", abs_src_path=str(ROOT / "CONTRIBUTING.md"))
+    guide.edit_uri = "CONTRIBUTING.md"
+    files.append(guide)
     _fragments.clear()
     _fragments.update(site.fragments)
     return files

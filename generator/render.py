@@ -170,6 +170,7 @@ class Renderer:
         for ref_id, entry in self.corpus.catalog.items():
             add(urls.reference(ref_id), "reference.md.j2", entry=entry)
         add("dong-thoi-gian/", "timeline.md.j2", years=self.views.corpus_timeline())
+        add("huong-dan-bien-tap/", "editing_guide.md.j2", sections=schema_sections())
         tasks = resolved.tasks
         add("nhiem-vu/", "tasks.md.j2", rows=tasks,
             filter_orgs=sorted({(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
@@ -185,6 +186,26 @@ class Renderer:
         site.data_files.update(exports(resolved, self.site_url))
         site.data_files.update(open_data(resolved, self.views, self.site_url))
         return site
+
+
+_SCHEMA_SECTIONS = [  # (file, anchor, where the data lives)
+    ("document.schema.json", "van-ban", "data/documents/<địa bàn>/<tên>.yaml"),
+    ("organizations.schema.json", "co-quan", "data/organizations/<địa bàn>.yaml"),
+    ("jurisdictions.schema.json", "dia-ban", "data/jurisdictions.yaml"),
+    ("references.schema.json", "tham-chieu", "data/references.yaml"),
+]
+
+
+def schema_sections() -> list[dict]:
+    from generator.schema_doc import fields
+    from generator.validate import schema
+
+    sections = []
+    for name, anchor, where in _SCHEMA_SECTIONS:
+        root = schema(name)
+        sections.append({"id": anchor, "title": root["title"], "description": root["description"],
+                         "file": where, "fields": list(fields(root))})
+    return sections
 
 
 def _grouped(tasks):

@@ -42,7 +42,7 @@ def markdown_path(url: str) -> str:
     return url
 
 
-_SECTION_INDEXES = {"van-ban", "loai", "co-quan", "nam", "dia-ban", "nhiem-vu", "tham-chieu", "dong-thoi-gian", "tim-kiem"}
+_SECTION_INDEXES = {"van-ban", "loai", "co-quan", "nam", "dia-ban", "nhiem-vu", "tham-chieu", "dong-thoi-gian", "tim-kiem", "huong-dan-bien-tap"}
 
 
 def relative(from_url: str, to_url: str) -> str:
