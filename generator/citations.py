@@ -27,7 +27,11 @@ After the number (or law name) come, when attached: the date ("ngày 03/6/2013",
 ("của Ban Bí thư", "của Bộ Chính trị (khóa XI)"). `text` spans from the kind word through the
 last attached part. A date or issuer printed once after a list ("Quyết định số 217-QĐ/TW và
 Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị") is shared by the earlier members of
-the list when their symbols have the same issuer part; `text` of those stays kind + number.
+the list when their symbols have the same issuer part (the date only between members of the
+same kind; the issuer only between parallel members); `text` of those stays kind + number.
+A short name the text defines right after a citation ("(sau đây gọi tắt là Chỉ thị 16)") is
+a citation of the same document wherever it recurs (kind and number, no date or issuer).
+The issuer is reported as printed, in NFC, with runs of white space made one space.
 
 Matching works on the NFC form of the input with old-style tone placement folded
 ("hoà"→"hòa", "uỷ"→"ủy"; same length, so offsets are unchanged); offsets are mapped back to
@@ -681,7 +685,6 @@ class _Found:
     issuer: tuple[int, int] | None
     number_obj: _Number | None = None
     has_kind_word: bool = False
-    own_date: bool = False
     shared_issuer: str | None = None
 
 
@@ -690,7 +693,6 @@ def _attach(fold: str, found: _Found, pos: int) -> None:
     d = _date_at(fold, pos)
     if d:
         pos, found.date = d
-        found.own_date = True
         found.end = pos
     iss = _issuer_at(fold, pos)
     if iss:
@@ -700,7 +702,6 @@ def _attach(fold: str, found: _Found, pos: int) -> None:
             d = _date_at(fold, found.end)
             if d:
                 found.end, found.date = d
-                found.own_date = True
 
 
 _ALIAS_DEF = re.compile(
@@ -780,7 +781,6 @@ def extract(text: str) -> list[Citation]:
         norm = mapping.text
     fold = _fold(norm)
 
-    found: list[_Found] = []
     taken_until = -1
 
     # 1. laws and named resolutions (they may carry a number: "Luật Đất đai số 45/2013/QH13")
@@ -804,7 +804,6 @@ def extract(text: str) -> list[Citation]:
         d = _date_at(fold, m.end())
         if d:
             f.end, f.date = d
-            f.own_date = True
         named.append(f)
     named.sort(key=lambda f: f.start)
     named_starts = [f.start for f in named]
@@ -852,7 +851,12 @@ def extract(text: str) -> list[Citation]:
             continue
         merged.append(f)
 
-    # 4. a date / issuer printed once after a list is shared by the earlier members
+    # 4. a date / issuer printed once after a list is shared by the earlier members:
+    #    "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị"
+    #    (same kind and symbol type: date and issuer), "Nghị quyết số 15-NQ/TU và Chỉ thị số
+    #    15-CT/TU của Ban Thường vụ Thành ủy" (parallel members, both dated or both undated:
+    #    the issuer only). Never across different symbol issuers (TW vs TU vs UBND), never
+    #    from "Kết luận số 114-KL/TW ngày … của …" back to an undated "Nghị quyết số 25-NQ/TW, ".
     for idx in range(len(merged) - 2, -1, -1):
         a, b = merged[idx], merged[idx + 1]
         if a.issuer is not None or a.shared_issuer is not None or a.number_obj is None \
@@ -862,7 +866,10 @@ def extract(text: str) -> list[Citation]:
             continue
         if not _LIST_SEP.match(fold, a.end, b.start):
             continue
-        if a.date is None and b.date is not None:
+        same = a.kind == b.kind and a.number_obj.type == b.number_obj.type
+        if not same and (a.date is None) != (b.date is None):
+            continue
+        if same and a.date is None and b.date is not None:
             a.date = b.date
         if b.issuer is not None:
             a.shared_issuer = _clean(norm[b.issuer[0]:b.issuer[1]])
