@@ -5,6 +5,7 @@ Staff-facing output is Vietnamese. Exit codes: 0 clean, 1 errors in the data, 2 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -66,6 +67,9 @@ def cmd_site(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.build_date:
         env["OD_BUILD_DATE"] = args.build_date
+        # MkDocs stamps sitemap.xml and its gzip header with SOURCE_DATE_EPOCH: same date, same bytes.
+        day = dt.date.fromisoformat(args.build_date)
+        env.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
     if subprocess.call(command, env=env) != 0:
@@ -137,6 +141,30 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_prefix() -> str:
+    """The path part of site_url in mkdocs.yml ("/open-directives"), used by root-relative links."""
+    from urllib.parse import urlsplit
+
+    import yaml
+
+    try:
+        text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        site_url = next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("site_url:")), "")
+    except OSError:
+        return ""
+    return urlsplit(yaml.safe_load(site_url) or "").path.rstrip("/")
+
+
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    from generator.linkcheck import check_site
+
+    broken = check_site(Path(args.site), args.prefix)
+    for link in broken:
+        print(f"lỗi: liên kết hỏng: {link.format()}", file=sys.stderr)
+    print(f"{len(broken)} liên kết hỏng.", file=sys.stderr)
+    return 1 if broken else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m generator", description="Trình tạo trang Văn bản chỉ đạo công khai.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -180,6 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-input", action="store_true", help="không hỏi; thiếu thông tin bắt buộc thì báo lỗi")
     p.add_argument("--data", default=data_default)
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("linkcheck", help="kiểm tra liên kết và neo nội bộ của trang đã xây dựng")
+    p.add_argument("site", nargs="?", default=str(ROOT / "site"))
+    p.add_argument("--prefix", default=_site_prefix(), help="đường dẫn gốc của trang (theo site_url)")
+    p.set_defaults(func=cmd_linkcheck)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -152,8 +152,9 @@ class Renderer:
             title = f"Năm {year}" if year is not None else "Không rõ năm ban hành"
             add(urls.year(year), "list.md.j2", title=title, intro="", ids=ids)
         add("dia-ban/", "jurisdictions.md.j2")
-        for jur_id, ids in resolved.by_jurisdiction.items():
-            add(urls.jurisdiction(jur_id), "list.md.j2", title=self.corpus.jurisdictions[jur_id].name, intro="", ids=ids)
+        for jur_id, jurisdiction in self.corpus.jurisdictions.items():  # every org page links to its own
+            add(urls.jurisdiction(jur_id), "list.md.j2", title=jurisdiction.name, intro="",
+                ids=resolved.by_jurisdiction.get(jur_id, []))
         add("co-quan/", "organizations.md.j2")
         today = resolved.build_date
         for org_id in self.corpus.organizations:
