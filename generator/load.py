@@ -99,6 +99,8 @@ class _Converter:
             if isinstance(value, str):
                 value = _check_text(path, value, _pos(node))
             return value
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            raise _err(path, _pos(node), f"kiểu YAML “{node.tag}” không được hỗ trợ", "bỏ thẻ ! trước giá trị")
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(child, at + (i,), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -118,6 +120,7 @@ class _Converter:
         raise _err(path, _pos(node), "nút YAML không được hỗ trợ")  # pragma: no cover
 
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _SAFE = yaml.constructor.SafeConstructor()
 _SCALARS = {
     "tag:yaml.org,2002:str": lambda node: node.value,
