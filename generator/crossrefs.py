@@ -70,11 +70,22 @@ class CrossRefs:
     relations: list[Relation] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    def _index(self) -> tuple[dict[str, list[Relation]], dict[str, list[Relation]]]:
+        # Built once, on first use after resolution: per-document scans would grow as n².
+        if getattr(self, "_by_end", None) is None or self._by_end[2] != len(self.relations):
+            out: dict[str, list[Relation]] = defaultdict(list)
+            inc: dict[str, list[Relation]] = defaultdict(list)
+            for relation in self.relations:
+                out[relation.source].append(relation)
+                inc[relation.target].append(relation)
+            self._by_end = (out, inc, len(self.relations))
+        return self._by_end[0], self._by_end[1]
+
     def outgoing(self, doc_id: str) -> list[Relation]:
-        return [r for r in self.relations if r.source == doc_id]
+        return self._index()[0].get(doc_id, [])
 
     def incoming(self, doc_id: str) -> list[Relation]:
-        return [r for r in self.relations if r.target == doc_id]
+        return self._index()[1].get(doc_id, [])
 
 
 def block_places(document: Document) -> dict[str, str]:

@@ -26,6 +26,12 @@ from generator.validate import SCHEMA_DIR
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
+# Past these sizes a list, the task table or the timeline is split so no page grows with the
+# corpus (a phone should never download megabytes of HTML).
+LIST_LIMIT = 300
+TASKS_LIMIT = 1500
+TIMELINE_LIMIT = 1500
+
 
 @dataclass
 class RenderedSite:
@@ -129,6 +135,53 @@ class Renderer:
             html=html,
         )
 
+    def _organizations(self, add) -> None:
+        resolved, today = self.resolved, self.resolved.build_date
+        add("co-quan/", "organizations.md.j2")
+        for org_id, org in self.corpus.organizations.items():
+            roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
+            mine = roles["lead"] + [t for t in roles["support"] if t not in roles["lead"]]
+            add(urls.organization(org_id), "organization.md.j2", org=org, ids=resolved.by_issuer.get(org_id, []),
+                lead=roles["lead"], support=roles["support"],
+                due_soon=sorted((t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
+                                key=lambda t: t.next_due),
+                passed=[t for t in mine if t.status == "overdue-no-report"])
+
+    def _timeline(self, add) -> None:
+        """One page while the corpus is small; a page per year once it would be too long."""
+        years = self.views.corpus_timeline()
+        if sum(len(items) for _, items in years) <= TIMELINE_LIMIT:
+            add("dong-thoi-gian/", "timeline.md.j2", years=years, split=False)
+            return
+        add("dong-thoi-gian/", "timeline.md.j2", years=years, split=True)
+        for year, items in years:
+            add(f"dong-thoi-gian/{year}/", "timeline.md.j2", years=[(year, items)], split=False)
+
+    def _tasks(self, add) -> None:
+        """All tasks on one sortable page while small; a page per jurisdiction once large."""
+        tasks = self.resolved.tasks
+        if len(tasks) <= TASKS_LIMIT:
+            add("nhiem-vu/", "tasks.md.j2", rows=tasks, **self._task_filters(tasks), groups=None)
+            return
+        by_jurisdiction: dict[str, list] = {}
+        for task in tasks:
+            by_jurisdiction.setdefault(task.document_id.split("/", 1)[0], []).append(task)
+        groups = sorted(((self.corpus.jurisdictions[j], len(rows)) for j, rows in by_jurisdiction.items()),
+                        key=lambda group: group[0].name)
+        add("nhiem-vu/", "tasks.md.j2", rows=[], groups=groups, **self._task_filters([]))
+        for jur_id, rows in by_jurisdiction.items():
+            add(f"nhiem-vu/{jur_id}/", "tasks.md.j2", rows=rows, groups=None, **self._task_filters(rows))
+
+    def _task_filters(self, tasks) -> dict:
+        return {
+            "filter_orgs": sorted({(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
+                                  key=lambda pair: pair[1]),
+            "filter_statuses": [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(t.status == s for t in tasks)],
+            "filter_years": sorted({t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999"
+                                    for t in tasks}),
+            "filter_documents": list(dict.fromkeys(t.document_id for t in tasks)),
+        }
+
     def render(self) -> RenderedSite:
         site = RenderedSite()
         documents = self.corpus.documents
@@ -143,42 +196,27 @@ class Renderer:
             path = urls.markdown_path(urls.document(doc_id))
             site.pages[path] = self.document_page(doc_id)
             site.edit_paths[path] = document.yaml_path
-        add("van-ban/", "list.md.j2", title="Tất cả văn bản", intro="", ids=resolved.newest_first)
+        newest = resolved.newest_first
+        add("van-ban/", "list.md.j2", title="Tất cả văn bản", ids=newest[:LIST_LIMIT], total=len(newest))
         add("loai/", "kinds.md.j2")
         for kind, ids in resolved.by_kind.items():
-            add(urls.kind(kind), "list.md.j2", title=KINDS[kind], intro="", ids=ids)
+            add(urls.kind(kind), "list.md.j2", title=KINDS[kind], ids=ids[:LIST_LIMIT], total=len(ids))
         add("nam/", "years.md.j2", years=sorted((y for y in resolved.by_year if y is not None), reverse=True))
-        for year, ids in resolved.by_year.items():
+        for year, ids in resolved.by_year.items():  # the complete archive: never truncated
             title = f"Năm {year}" if year is not None else "Không rõ năm ban hành"
-            add(urls.year(year), "list.md.j2", title=title, intro="", ids=ids)
+            add(urls.year(year), "list.md.j2", title=title, ids=ids, total=len(ids))
         add("dia-ban/", "jurisdictions.md.j2")
         for jur_id, jurisdiction in self.corpus.jurisdictions.items():  # every org page links to its own
-            add(urls.jurisdiction(jur_id), "list.md.j2", title=jurisdiction.name, intro="",
-                ids=resolved.by_jurisdiction.get(jur_id, []))
-        add("co-quan/", "organizations.md.j2")
-        today = resolved.build_date
-        for org_id in self.corpus.organizations:
-            roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
-            mine = roles["lead"] + [t for t in roles["support"] if t not in roles["lead"]]
-            add(urls.organization(org_id), "organization.md.j2",
-                org=self.corpus.organizations[org_id], ids=resolved.by_issuer.get(org_id, []),
-                lead=roles["lead"], support=roles["support"],
-                due_soon=sorted((t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
-                                key=lambda t: t.next_due),
-                passed=[t for t in mine if t.status == "overdue-no-report"])
+            ids = resolved.by_jurisdiction.get(jur_id, [])
+            add(urls.jurisdiction(jur_id), "list.md.j2", title=jurisdiction.name, ids=ids[:LIST_LIMIT], total=len(ids))
+        self._organizations(add)
         add("tham-chieu/", "references.md.j2",
             entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)))
         for ref_id, entry in self.corpus.catalog.items():
             add(urls.reference(ref_id), "reference.md.j2", entry=entry)
-        add("dong-thoi-gian/", "timeline.md.j2", years=self.views.corpus_timeline())
+        self._timeline(add)
         add("huong-dan-bien-tap/", "editing_guide.md.j2", sections=schema_sections())
-        tasks = resolved.tasks
-        add("nhiem-vu/", "tasks.md.j2", rows=tasks,
-            filter_orgs=sorted({(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
-                               key=lambda pair: pair[1]),
-            filter_statuses=[(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(t.status == s for t in tasks)],
-            filter_years=sorted({t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999"
-                                 for t in tasks}))
+        self._tasks(add)
         site.fragments["latest"] = self._page("latest.md.j2", "", ids=resolved.newest_first[:10])
         for source in sorted({d.source_file for d in documents.values()}):
             site.files[urls.source_file(source)] = self.data_dir / "sources" / source

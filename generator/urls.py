@@ -1,8 +1,6 @@
 """Where every page lives. Stable: a document's URL is derived from its id only."""
 from __future__ import annotations
 
-import posixpath
-
 
 def document(doc_id: str) -> str:
     return f"van-ban/{doc_id}/"
@@ -46,9 +44,15 @@ _SECTION_INDEXES = {"van-ban", "loai", "co-quan", "nam", "dia-ban", "nhiem-vu", 
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Relative link between two directory-style URLs (works under any site prefix)."""
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    target = posixpath.relpath("/" + to_url, "/" + base)
-    if to_url.endswith("/") and not target.endswith("/"):
-        target += "/"
-    return "./" if target in (".", "./") else target
+    """Relative link between two site-relative URLs (works under any site prefix).
+
+    Called for every link on every page, so plain string work instead of posixpath.relpath.
+    """
+    base = from_url if from_url.endswith("/") or not from_url else from_url.rsplit("/", 1)[0] + "/"
+    base_parts = base.split("/")[:-1]
+    target_parts = to_url.split("/")
+    common = 0
+    while common < len(base_parts) and common < len(target_parts) - 1 and base_parts[common] == target_parts[common]:
+        common += 1
+    result = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
+    return result or "./"

@@ -1,6 +1,7 @@
 """Stage 2, validate: JSON Schema plus the rules a schema cannot say, as located diagnostics."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import json
@@ -8,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+import fastjsonschema
 import jsonschema
 
 from generator.diagnostics import ERROR, WARNING, Diagnostic
@@ -30,6 +32,13 @@ def schema(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def _validator(name: str) -> jsonschema.protocols.Validator:
     return jsonschema.Draft202012Validator(schema(name))
+
+
+@lru_cache(maxsize=None)
+def _fast(name: str):
+    """A compiled validator: ~30x faster than jsonschema on valid files, which most are.
+    Only a file it rejects goes through jsonschema, for complete located messages."""
+    return fastjsonschema.compile(copy.deepcopy(schema(name)))  # compile() rewrites $refs in place
 
 
 def _field_name(path: Iterable[Any]) -> str:
@@ -87,6 +96,11 @@ def _message(error: jsonschema.ValidationError, schema_fragment: dict[str, Any])
 
 
 def schema_diagnostics(loaded: Loaded, schema_name: str) -> list[Diagnostic]:
+    try:
+        _fast(schema_name)(loaded.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     found: list[Diagnostic] = []
     for error in _validator(schema_name).iter_errors(loaded.data):
         for leaf in _leaf_errors(error):

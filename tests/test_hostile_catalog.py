@@ -84,7 +84,7 @@ def test_loader_never_crashes_on_arbitrary_text(text):
     except LoadError as exc:
         assert exc.diagnostic.line >= 1 and exc.diagnostic.col >= 1
         return
-    assert loaded.data is not None
+    assert () in loaded.positions  # a document ("~" is a valid null one) was read and located
 
 
 _scalars = st.one_of(st.text(max_size=30), st.integers(), st.booleans(), st.none())
