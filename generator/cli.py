@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
@@ -72,19 +73,25 @@ def cmd_site(args: argparse.Namespace) -> int:
         env.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
+    started = time.perf_counter()
     if subprocess.call(command, env=env) != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
         return 1
+    timings = {"mkdocs_s": time.perf_counter() - started}
     from generator.search_index import index_site
 
     try:
+        started = time.perf_counter()
         index_site(staging)  # the search index (Pagefind) over the built HTML
+        timings["search_index_s"] = time.perf_counter() - started
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Tạo chỉ mục tìm kiếm thất bại ({exc}); thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
         return 1
     replace_dir(staging, out)
+    if os.environ.get("OD_TIMINGS"):  # benchmarks/run.py reads the stage times from here
+        Path(os.environ["OD_TIMINGS"]).write_text(json.dumps(timings), encoding="utf-8")
     print(f"Đã xây dựng trang vào {out}", file=sys.stderr)
     return 0
 

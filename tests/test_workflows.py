@@ -50,3 +50,13 @@ def test_least_privilege_and_pinned(path):
             if "uses" in step:
                 ref = step["uses"].split("@", 1)[1]
                 assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), step["uses"]
+
+
+def test_zizmor_reports_nothing_above_low():
+    zizmor = shutil.which("zizmor") or str(ROOT / ".venv" / "bin" / "zizmor")
+    if not os.path.exists(zizmor):
+        pytest.fail("zizmor is a pinned test dependency (requirements/test.txt)")
+    result = subprocess.run([zizmor, "--offline", "--min-severity", "medium", *map(str, WORKFLOWS)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
