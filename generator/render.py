@@ -175,7 +175,7 @@ class Renderer:
     def _task_filters(self, tasks) -> dict:
         return {
             "filter_orgs": sorted({(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
-                                  key=lambda pair: pair[1]),
+                                  key=lambda pair: (pair[1], pair[0])),  # names repeat across provinces
             "filter_statuses": [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(t.status == s for t in tasks)],
             "filter_years": sorted({t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999"
                                     for t in tasks}),

@@ -10,10 +10,18 @@ a letter of its own, so "dang" would not find "Đảng". In the copy Pagefind re
 contains đ/Đ gets its folded form glued on with an underscore: "Đảng" -> "Đảng_dang",
 "2108-QĐ/TU" -> "2108-QĐ_qd/TU". Pagefind indexes both halves of a joined word, so the page is
 found by either spelling, and the word stays one word: match positions, anchors and proximity are
-unchanged. Underscore never occurs in the documents, so search.js removes the suffix from snippets
-with one rule (`word_fold` where fold(word) == fold). Document numbers need nothing:
-Pagefind indexes "08-CT/TU" as the whole and as its parts, so "08-ct-tu", "08 CT TU", "2108",
-"25-NQ" and "nq 25" match.
+unchanged. search.js drops the suffix from snippets with one rule (a word with đ, an underscore,
+then exactly that word folded), and searches a query with đ folded too, so both ways match.
+Filter and metadata values taken from an element's text are written out explicitly in the copy
+first, so they stay as published. Document numbers need nothing: Pagefind indexes "08-CT/TU" as
+the whole and as its parts, so "08-ct-tu", "08 CT TU", "2108", "25-NQ" and "nq 25" match.
+
+The page attributes (see theme/main.html and generator/templates/document.md.j2):
+  data-pagefind-body                      the text to index (pages without it are not indexed)
+  data-pagefind-meta="title"              trích yếu;  data-pagefind-meta="loại" / "số:…" / "cơ quan" / "ngày:…"
+  data-pagefind-filter="loại" / "cơ quan" / "địa bàn" / "năm:YYYY" / "công bố:Toàn văn"
+  data-pagefind-sort="ngày:YYYY-MM-DD"
+  data-pagefind-ignore                    boilerplate (the "Nguồn văn bản" notice)
 """
 from __future__ import annotations
 

@@ -40,6 +40,7 @@ class Views:
         self.resolved = resolved
         self.corpus = resolved.corpus
         self.refs = resolved.refs
+        self._by_pair: dict[tuple[str, str], list[Mention]] | None = None
 
     # --- any document, published or catalogued ---
     def target_url(self, target: str) -> str:
@@ -75,7 +76,12 @@ class Views:
         return seen
 
     def mentions_in(self, doc_id: str, target: str) -> list[Mention]:
-        return [m for m in self.refs.cited_by.get(target, []) if m.document_id == doc_id]
+        if self._by_pair is None:  # scanning cited_by per page would grow as n² for popular targets
+            self._by_pair = {}
+            for mentions in self.refs.cited_by.values():
+                for mention in mentions:
+                    self._by_pair.setdefault((mention.document_id, mention.target), []).append(mention)
+        return self._by_pair.get((doc_id, target), [])
 
     def grouped_mentions(self, mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
         groups: dict[str, list[Mention]] = {}
