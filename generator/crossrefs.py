@@ -89,20 +89,24 @@ class CrossRefs:
 
 
 def block_places(document: Document) -> dict[str, str]:
-    """Anchor -> "Phần II, Mục 1, Điểm a" (unnumbered blocks: their numbered parent's place)."""
+    """Anchor -> "Phần II, Mục 1, Điểm a" (unnumbered blocks: their numbered parent's place;
+    at top level "Phần mở đầu", "Đoạn mở đầu" before the first numbered unit, "Đoạn kết" after)."""
     places: dict[str, str] = {}
 
-    def walk(blocks: list[Block], trail: list[str], fallback: str) -> None:
+    def walk(blocks: list[Block], trail: list[str], fallback: str, top: bool = False) -> None:
+        seen_numbered = False
         for block in blocks:
             here = trail
             if block.number:
+                seen_numbered = True
                 noun = _BLOCK_NOUN.get(block.type, "Mục")
                 here = trail + [f"{noun} {block.number}"]
-            places[block.anchor] = ", ".join(here) or fallback
-            walk(block.children, here, fallback)
+            where = fallback if not (top and seen_numbered) else "Đoạn kết"
+            places[block.anchor] = ", ".join(here) or where
+            walk(block.children, here, where)
 
     walk(document.preamble, [], "Phần mở đầu")
-    walk(document.body, [], "Đoạn mở đầu")
+    walk(document.body, [], "Đoạn mở đầu", top=True)
     return places
 
 

@@ -83,12 +83,30 @@ class Views:
                     self._by_pair.setdefault((mention.document_id, mention.target), []).append(mention)
         return self._by_pair.get((doc_id, target), [])
 
-    def grouped_mentions(self, mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
-        groups: dict[str, list[Mention]] = {}
+    def grouped_mentions(self, mentions: list[Mention]) -> list[tuple[str, list[tuple[Mention, int]]]]:
+        """Citing documents, newest first; in each, one entry per unit (its first mention and
+        how many times the unit cites the target)."""
+        groups: dict[str, dict[str, list[Mention]]] = {}
         for mention in mentions:
-            groups.setdefault(mention.document_id, []).append(mention)
+            groups.setdefault(mention.document_id, {}).setdefault(mention.anchor, []).append(mention)
         order = {doc_id: i for i, doc_id in enumerate(self.resolved.newest_first)}
-        return sorted(groups.items(), key=lambda kv: order.get(kv[0], 0))
+        return sorted(((doc_id, [(found[0], len(found)) for found in units.values()])
+                       for doc_id, units in groups.items()), key=lambda kv: order.get(kv[0], 0))
+
+    @staticmethod
+    def snippet(mention: Mention, width: int = 110) -> tuple[str, str, str]:
+        """(before, the citation, after) from the sentence, cut to about `width` characters
+        on each side at a word boundary."""
+        sentence, text = mention.sentence, mention.citation.text
+        at = sentence.find(text)
+        if at < 0:
+            return "", text, ""
+        before, after = sentence[:at], sentence[at + len(text):]
+        if len(before) > width:
+            before = "…" + before[-width:].split(" ", 1)[-1]
+        if len(after) > width:
+            after = after[:width].rsplit(" ", 1)[0] + "…"
+        return before, text, after
 
     # --- timelines ---
     def _item(self, target: str, current: bool = False) -> Optional[TimelineItem]:
@@ -140,6 +158,6 @@ class Views:
             "refs": self.refs, "verbs": RELATION_VERBS, "target_url": self.target_url,
             "target_label": self.target_label, "target_title": self.target_title,
             "relations_of": self.relations_of, "citing_documents": self.citing_documents,
-            "mentions_in": self.mentions_in, "grouped_mentions": self.grouped_mentions,
+            "mentions_in": self.mentions_in, "grouped_mentions": self.grouped_mentions, "snippet": self.snippet,
             "lineage_of": self.lineage_of, "deadline_items": self.deadline_items,
         }
