@@ -7,6 +7,8 @@ page through markupsafe escaping; templates never mark YAML text as safe.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import json
 import re
 from dataclasses import dataclass, field
@@ -135,17 +137,16 @@ class Renderer:
             html=html,
         )
 
-    def _organizations(self, add) -> None:
+    def organization_page(self, org_id: str) -> str:
         resolved, today = self.resolved, self.resolved.build_date
-        add("co-quan/", "organizations.md.j2")
-        for org_id, org in self.corpus.organizations.items():
-            roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
-            mine = roles["lead"] + [t for t in roles["support"] if t not in roles["lead"]]
-            add(urls.organization(org_id), "organization.md.j2", org=org, ids=resolved.by_issuer.get(org_id, []),
-                lead=roles["lead"], support=roles["support"],
-                due_soon=sorted((t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
-                                key=lambda t: t.next_due),
-                passed=[t for t in mine if t.status == "overdue-no-report"])
+        roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
+        mine = roles["lead"] + [t for t in roles["support"] if t not in roles["lead"]]
+        return self._page(
+            "organization.md.j2", urls.organization(org_id), org=self.corpus.organizations[org_id],
+            ids=resolved.by_issuer.get(org_id, []), lead=roles["lead"], support=roles["support"],
+            due_soon=sorted((t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
+                            key=lambda t: t.next_due),
+            passed=[t for t in mine if t.status == "overdue-no-report"])
 
     def _timeline(self, add) -> None:
         """One page while the corpus is small; a page per year once it would be too long."""
@@ -192,10 +193,15 @@ class Renderer:
             site.pages[path] = self._page(template, url, **context)
             return path
 
-        for doc_id, document in documents.items():
-            path = urls.markdown_path(urls.document(doc_id))
-            site.pages[path] = self.document_page(doc_id)
-            site.edit_paths[path] = document.yaml_path
+        # The per-document and per-organization pages are most of the work: render them on
+        # every core (fork: the children share the resolved corpus, only Markdown comes back).
+        for kind, item_id, markdown in _in_parallel(self, [("doc", d) for d in documents] +
+                                                     [("org", o) for o in self.corpus.organizations]):
+            url = urls.document(item_id) if kind == "doc" else urls.organization(item_id)
+            site.pages[urls.markdown_path(url)] = markdown
+            if kind == "doc":
+                site.edit_paths[urls.markdown_path(url)] = documents[item_id].yaml_path
+        add("co-quan/", "organizations.md.j2")
         newest = resolved.newest_first
         add("van-ban/", "list.md.j2", title="Tất cả văn bản", ids=newest[:LIST_LIMIT], total=len(newest))
         add("loai/", "kinds.md.j2")
@@ -209,7 +215,6 @@ class Renderer:
         for jur_id, jurisdiction in self.corpus.jurisdictions.items():  # every org page links to its own
             ids = resolved.by_jurisdiction.get(jur_id, [])
             add(urls.jurisdiction(jur_id), "list.md.j2", title=jurisdiction.name, ids=ids[:LIST_LIMIT], total=len(ids))
-        self._organizations(add)
         add("tham-chieu/", "references.md.j2",
             entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)))
         for ref_id, entry in self.corpus.catalog.items():
@@ -245,6 +250,38 @@ def schema_sections() -> list[dict]:
         sections.append({"id": anchor, "title": root["title"], "description": root["description"],
                          "file": where, "fields": list(fields(root))})
     return sections
+
+
+_ACTIVE: "Renderer | None" = None  # the renderer forked workers inherit
+_PARALLEL_MIN = 400  # below this many pages, starting workers costs more than it saves
+
+
+def _render_items(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    renderer = _ACTIVE
+    return [(kind, item_id, renderer.document_page(item_id) if kind == "doc" else renderer.organization_page(item_id))
+            for kind, item_id in items]
+
+
+def _jobs() -> int:
+    try:
+        return max(1, int(os.environ.get("OD_JOBS", "0")) or len(os.sched_getaffinity(0)))
+    except (ValueError, AttributeError):
+        return 1
+
+
+def _in_parallel(renderer: "Renderer", items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    global _ACTIVE
+    jobs = _jobs()
+    if jobs < 2 or len(items) < _PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        _ACTIVE = renderer
+        return _render_items(items)
+    _ACTIVE = renderer
+    chunks = [items[i:i + 100] for i in range(0, len(items), 100)]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return [row for chunk in pool.map(_render_items, chunks) for row in chunk]
+    finally:
+        _ACTIVE = None
 
 
 def _grouped(tasks):
