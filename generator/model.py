@@ -61,6 +61,21 @@ class DocNumber:
         return re.sub(r"^\s*Số\s*:?\s*", "", self.printed_as)
 
 
+class _Identified:
+    """Published documents and catalog entries: id "<jurisdiction>/<slug>" and a kind."""
+
+    id: str
+    kind: str
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def kind_name(self) -> str:
+        return KINDS[self.kind]
+
+
 @dataclass
 class Block:
     type: str  # part chapter article item point dash paragraph heading
@@ -122,7 +137,7 @@ class Task:
 
 
 @dataclass
-class Document:
+class Document(_Identified):
     id: str
     kind: str
     issuer: str
@@ -151,14 +166,6 @@ class Document:
     yaml_path: str = ""  # repository-relative path of the YAML file
 
     @property
-    def jurisdiction(self) -> str:
-        return self.id.split("/", 1)[0]
-
-    @property
-    def kind_name(self) -> str:
-        return KINDS[self.kind]
-
-    @property
     def heading_lines(self) -> list[str]:
         return self.heading or [self.kind_name.upper()]
 
@@ -174,7 +181,7 @@ class Document:
 
 
 @dataclass
-class CatalogEntry:
+class CatalogEntry(_Identified):
     """A cited document that is not published here (data/references.yaml)."""
 
     id: str
@@ -185,14 +192,6 @@ class CatalogEntry:
     date_precision: str = "unknown"
     title: Optional[str] = None
     url: Optional[str] = None
-
-    @property
-    def jurisdiction(self) -> str:
-        return self.id.split("/", 1)[0]
-
-    @property
-    def kind_name(self) -> str:
-        return KINDS[self.kind]
 
     def label(self) -> str:
         if self.number:

@@ -21,6 +21,7 @@ from generator.model import make_document
 from generator.organizations import fold
 from generator.pipeline import check
 from tests.conftest import DATA, ROOT, run_generator
+from tests.support.yaml_fidelity import text_strings
 from tests.support.fidelity import coverage, source_words, words
 
 SOURCES = {
@@ -154,17 +155,6 @@ def _draft_words(draft: Draft) -> list[str]:
     for doc in draft.documents:
         data = doc.plain
 
-        def walk(node):
-            if isinstance(node, str):
-                yield node
-            elif isinstance(node, list):
-                for item in node:
-                    yield from walk(item)
-            elif isinstance(node, dict):
-                for key in ("marker", "heading", "text", "children", "name", "note", "authority", "position"):
-                    if key in node:
-                        yield from walk(node[key])
-
         number = data.get("number") or {}
         if number.get("source") == "printed":
             out += words(number.get("printed_as") or number.get("value") or "")
@@ -172,7 +162,7 @@ def _draft_words(draft: Draft) -> list[str]:
         for key in ("heading", "title", "subtitle", "preamble", "body", "footnotes", "recipients",
                     "recipients_note"):
             if key in data:
-                out += words(" ".join(walk(data[key])))
+                out += words(" ".join(text_strings(data[key])))
         signer = data.get("signer", {})
         out += words(" ".join(signer.get(k, "") for k in ("authority", "position", "name")))
     return out

@@ -16,16 +16,17 @@ from tests.support.fidelity import coverage, source_words, words
 _ORDER = ["heading", "title", "subtitle", "preamble", "body", "footnotes", "recipients", "signer"]
 
 
-def _strings(node):
+def text_strings(node):
+    """Every text string of a YAML document node, in document order."""
     if isinstance(node, str):
         yield node
     elif isinstance(node, list):
         for item in node:
-            yield from _strings(item)
+            yield from text_strings(item)
     elif isinstance(node, dict):
         for key in ("marker", "heading", "text", "children", "name", "note", "authority", "position"):
             if key in node:
-                yield from _strings(node[key])
+                yield from text_strings(node[key])
 
 
 def yaml_words(paths: list[str]) -> list[str]:
@@ -38,7 +39,7 @@ def yaml_words(paths: list[str]) -> list[str]:
         out += words(doc.get("place") or "")
         for key in _ORDER:
             if key in doc:
-                out += words(" ".join(_strings(doc[key])))
+                out += words(" ".join(text_strings(doc[key])))
     return out
 
 
