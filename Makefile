@@ -33,7 +33,7 @@ check: $(VENV)/.site-deps
 
 ## Preview at http://127.0.0.1:8000, rebuilding on changes to data/, content/, theme/.
 serve: $(VENV)/.site-deps
-	$(BIN)/python -m mkdocs serve --livereload
+	$(BIN)/python -m mkdocs serve --livereload --dirty --no-strict
 
 ## What the pre-commit hooks and the pull-request workflow run: data check, yamllint, formatting.
 lint: $(VENV)/.test-deps

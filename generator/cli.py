@@ -83,7 +83,7 @@ def cmd_site(args: argparse.Namespace) -> int:
 
     try:
         started = time.perf_counter()
-        index_site(staging)  # the search index (Pagefind) over the built HTML
+        index_site(staging)  # the search index over the built HTML (generator/search_index.py)
         timings["search_index_s"] = time.perf_counter() - started
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         shutil.rmtree(staging, ignore_errors=True)

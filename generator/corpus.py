@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import validate
 from generator.diagnostics import ERROR, WARNING, Diagnostic
 from generator.load import LoadError, Loaded, load_file
-from generator.model import Corpus, Jurisdiction, make_catalog_entry, make_document, make_organization
+from generator.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
 
 
 @dataclass
@@ -46,7 +46,42 @@ def _load(path: Path, schema_name: str, diagnostics: list[Diagnostic]) -> Loaded
     return None if problems else loaded
 
 
-def read_corpus(data_dir: Path) -> ReadResult:
+@dataclass
+class _DocumentRead:
+    loaded: Loaded | None  # None when the file could not be read or failed the schema
+    diagnostics: list[Diagnostic]
+    document: Document | None  # None when a per-file rule failed
+
+
+ReadCache = dict  # path -> ((mtime_ns, size, sources), _DocumentRead); kept by a preview session
+
+
+def _read_document(path: Path, expected_id: str, known_sources: frozenset[str],
+                   cache: ReadCache | None) -> _DocumentRead:
+    """Load, validate and model one document file: everything that depends on it alone.
+
+    With a cache (the preview server keeps one), an unchanged file is not read again and
+    keeps the same Document object, so later stages can tell what changed."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size, known_sources)
+    if cache is not None and path in cache and cache[path][0] == stamp:
+        return cache[path][1]
+    diagnostics: list[Diagnostic] = []
+    loaded = _load(path, "document.schema.json", diagnostics)
+    document = None
+    if loaded is not None:
+        problems = validate.document_diagnostics(loaded, expected_id, known_sources)
+        diagnostics.extend(problems)
+        if not any(p.is_error for p in problems):
+            document = make_document(loaded.data, loaded.path)
+            diagnostics.extend(_structure_diagnostics(document, loaded))
+    read = _DocumentRead(loaded, diagnostics, document)
+    if cache is not None:
+        cache[path] = (stamp, read)
+    return read
+
+
+def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
     diagnostics: list[Diagnostic] = []
     result = ReadResult(corpus=None, diagnostics=diagnostics)
 
@@ -104,9 +139,10 @@ def read_corpus(data_dir: Path) -> ReadResult:
             result.catalog_index[raw["id"]] = i
 
     # Documents: data/documents/<jurisdiction>/<slug>.yaml
-    known_sources = {p.name for p in (data_dir / "sources").glob("*.txt")}
+    known_sources = frozenset(p.name for p in (data_dir / "sources").glob("*.txt"))
     doc_dir = data_dir / "documents"
     raw_docs: dict[str, Loaded] = {}
+    models: dict[str, Document] = {}
     for path in sorted(doc_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -115,18 +151,17 @@ def read_corpus(data_dir: Path) -> ReadResult:
             diagnostics.append(Diagnostic(_display(path), 1, 1, ERROR,
                                           "tệp văn bản phải nằm ở data/documents/<địa bàn>/<tên>.yaml"))
             continue
-        loaded = _load(path, "document.schema.json", diagnostics)
-        if not loaded:
+        read = _read_document(path, f"{relative.parts[0]}/{path.stem}", known_sources, cache)
+        diagnostics.extend(read.diagnostics)
+        if read.loaded is None:
             continue
-        expected = f"{relative.parts[0]}/{path.stem}"
-        problems = validate.document_diagnostics(loaded, expected, known_sources)
-        diagnostics.extend(problems)
-        doc_id = loaded.data["id"]
+        doc_id = read.loaded.data["id"]
         if doc_id in raw_docs:
-            add(loaded, ("id",), f"mã văn bản “{doc_id}” bị trùng với {raw_docs[doc_id].path}")
+            add(read.loaded, ("id",), f"mã văn bản “{doc_id}” bị trùng với {raw_docs[doc_id].path}")
             continue
-        if not any(p.is_error for p in problems):
-            raw_docs[doc_id] = loaded
+        if read.document is not None:
+            raw_docs[doc_id] = read.loaded
+            models[doc_id] = read.document
 
     # References between files.
     for doc_id, loaded in raw_docs.items():
@@ -144,11 +179,7 @@ def read_corpus(data_dir: Path) -> ReadResult:
             if cited_in and cited_in not in raw_docs:
                 add(loaded, (key, "cited_in"), f"không có văn bản “{cited_in}”")
 
-    documents = {}
-    for doc_id, loaded in raw_docs.items():
-        document = make_document(loaded.data, loaded.path)
-        diagnostics.extend(_structure_diagnostics(document, loaded))
-        documents[doc_id] = document
+    documents = models
     for doc_id in catalog:
         if doc_id in raw_docs:
             add(loaded_r, (result.catalog_index[doc_id], "id"), f"mã “{doc_id}” trùng với một văn bản đã công bố")

@@ -187,18 +187,32 @@ def _paste_entry(citation: Citation, scope: str) -> str:
     return "- {" + ", ".join(parts) + "}"
 
 
-def resolve_crossrefs(corpus: Corpus, locate: Locate) -> CrossRefs:
+ExtractCache = dict  # document id -> (Document object, extracted fields); kept by a preview session
+
+
+def _extracted(document: Document, cache: ExtractCache | None) -> list[tuple]:
+    """(anchor, place, field, plain text, YAML path, citations) for every text of a document.
+    Extraction is the costly part of resolution; an unchanged Document object reuses it."""
+    if cache is not None and document.id in cache and cache[document.id][0] is document:
+        return cache[document.id][1]
+    places = block_places(document)
+    fields = [(anchor, place, name, text.plain, path, extract(text.plain))
+              for anchor, place, name, text, path in _fields(document, places)]
+    if cache is not None:
+        cache[document.id] = (document, fields)
+    return fields
+
+
+def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None = None) -> CrossRefs:
     refs = CrossRefs()
     index = _Index(corpus)
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        places = block_places(document)
         local: dict[str, str] = {}  # number -> target within this document
         pins = {pin["text"]: pin["target"] for pin in document.citations}
         cites: list[str] = []
-        for anchor, place, name, text, path in _fields(document, places):
-            plain = text.plain
+        for anchor, place, name, plain, path, citations in _extracted(document, cache):
             implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
-            for citation in extract(plain):
+            for citation in citations:
                 sentence, offset = _sentence(plain, citation.start, citation.end)
                 mention = Mention(document.id, anchor, place, name, citation, sentence)
                 target = _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus)

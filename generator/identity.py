@@ -7,6 +7,7 @@ exists for 2003, 2008 and 2013), so the year is part of the key when the text gi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from typing import Optional
 
@@ -45,6 +46,7 @@ def embedded_year(number: str) -> Optional[int]:
     return int(match.group(1)) if match else None
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()

@@ -41,11 +41,12 @@ def _locator(read: ReadResult):
     return locate
 
 
-def _resolve(read: ReadResult, date: dt.date) -> Resolved | None:
+def _resolve(read: ReadResult, date: dt.date, extract_cache: dict | None = None,
+             task_cache: dict | None = None) -> Resolved | None:
     """Resolve a corpus that read cleanly; its diagnostics join the reader's."""
     if not read.ok:
         return None
-    resolved = resolve(read.corpus, date, _locator(read))
+    resolved = resolve(read.corpus, date, _locator(read), extract_cache, task_cache)
     read.diagnostics.extend(resolved.diagnostics)
     read.diagnostics.sort()
     return resolved

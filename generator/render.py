@@ -80,7 +80,8 @@ def vn_long_date(date: dt.date) -> str:
 
 
 class Renderer:
-    def __init__(self, resolved: Resolved, data_dir: Path, site_url: str = ""):
+    def __init__(self, resolved: Resolved, data_dir: Path, site_url: str = "", reuse: "Reuse | None" = None):
+        self.reuse = reuse
         self.resolved = resolved
         self.data_dir = data_dir
         self.site_url = site_url
@@ -158,7 +159,7 @@ class Renderer:
         for year, items in years:
             add(f"dong-thoi-gian/{year}/", "timeline.md.j2", years=[(year, items)], split=False)
 
-    def _tasks(self, add) -> None:
+    def _tasks(self, add, keep) -> None:
         """All tasks on one sortable page while small; a page per jurisdiction once large."""
         tasks = self.resolved.tasks
         if len(tasks) <= TASKS_LIMIT:
@@ -171,6 +172,9 @@ class Renderer:
                         key=lambda group: group[0].name)
         add("nhiem-vu/", "tasks.md.j2", rows=[], groups=groups, **self._task_filters([]))
         for jur_id, rows in by_jurisdiction.items():
+            if self.reuse is not None and jur_id not in self.reuse.jurisdictions:
+                keep(f"nhiem-vu/{jur_id}/")
+                continue
             add(f"nhiem-vu/{jur_id}/", "tasks.md.j2", rows=rows, groups=None, **self._task_filters(rows))
 
     def _task_filters(self, tasks) -> dict:
@@ -188,6 +192,10 @@ class Renderer:
         documents = self.corpus.documents
         resolved = self.resolved
 
+        def keep(url: str) -> None:  # preview: this page cannot have changed
+            path = urls.markdown_path(url)
+            site.pages[path] = self.reuse.site.pages[path]
+
         def add(url: str, template: str, **context) -> str:
             path = urls.markdown_path(url)
             site.pages[path] = self._page(template, url, **context)
@@ -195,12 +203,19 @@ class Renderer:
 
         # The per-document and per-organization pages are most of the work: render them on
         # every core (fork: the children share the resolved corpus, only Markdown comes back).
-        for kind, item_id, markdown in _in_parallel(self, [("doc", d) for d in documents] +
-                                                     [("org", o) for o in self.corpus.organizations]):
+        items = [("doc", d) for d in documents] + [("org", o) for o in self.corpus.organizations]
+        if self.reuse is not None:  # preview: only what the edit can have changed
+            fresh = [(k, i) for k, i in items if i in (self.reuse.documents if k == "doc" else self.reuse.organizations)]
+            rendered = {(k, i): md for k, i, md in _in_parallel(self, fresh)}
+        else:
+            rendered = {(k, i): md for k, i, md in _in_parallel(self, items)}
+        for kind, item_id in items:
             url = urls.document(item_id) if kind == "doc" else urls.organization(item_id)
-            site.pages[urls.markdown_path(url)] = markdown
+            path = urls.markdown_path(url)
+            markdown = rendered.get((kind, item_id))
+            site.pages[path] = markdown if markdown is not None else self.reuse.site.pages[path]
             if kind == "doc":
-                site.edit_paths[urls.markdown_path(url)] = documents[item_id].yaml_path
+                site.edit_paths[path] = documents[item_id].yaml_path
         add("co-quan/", "organizations.md.j2")
         newest = resolved.newest_first
         add("van-ban/", "list.md.j2", title="Tất cả văn bản", ids=newest[:LIST_LIMIT], total=len(newest))
@@ -218,17 +233,24 @@ class Renderer:
         add("tham-chieu/", "references.md.j2",
             entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)))
         for ref_id, entry in self.corpus.catalog.items():
+            if self.reuse is not None and ref_id not in self.reuse.catalog:
+                path = urls.markdown_path(urls.reference(ref_id))
+                site.pages[path] = self.reuse.site.pages[path]
+                continue
             add(urls.reference(ref_id), "reference.md.j2", entry=entry)
         self._timeline(add)
         add("huong-dan-bien-tap/", "editing_guide.md.j2", sections=schema_sections())
-        self._tasks(add)
+        self._tasks(add, keep)
         site.fragments["latest"] = self._page("latest.md.j2", "", ids=resolved.newest_first[:10])
         for source in sorted({d.source_file for d in documents.values()}):
             site.files[urls.source_file(source)] = self.data_dir / "sources" / source
         for schema_file in sorted(SCHEMA_DIR.glob("*.json")):
             site.files[f"schema/{schema_file.name}"] = schema_file
-        site.data_files.update(exports(resolved, self.site_url))
-        site.data_files.update(open_data(resolved, self.views, self.site_url))
+        if self.reuse is not None:  # preview: open-data exports are refreshed by a full build only
+            site.data_files.update(self.reuse.site.data_files)
+        else:
+            site.data_files.update(exports(resolved, self.site_url))
+            site.data_files.update(open_data(resolved, self.views, self.site_url))
         return site
 
 
@@ -292,8 +314,19 @@ def _grouped(tasks):
     return list(groups.items())
 
 
-def render(resolved: Resolved, data_dir: Path, site_url: str = "") -> RenderedSite:
-    return Renderer(resolved, data_dir, site_url).render()
+@dataclass
+class Reuse:
+    """A previous render, and the document and organization pages that must be redone."""
+
+    site: RenderedSite
+    documents: set[str]
+    organizations: set[str]
+    catalog: set[str] = field(default_factory=set)  # catalog pages (their backlinks may change)
+    jurisdictions: set[str] = field(default_factory=set)  # task pages per jurisdiction
+
+
+def render(resolved: Resolved, data_dir: Path, site_url: str = "", reuse: Reuse | None = None) -> RenderedSite:
+    return Renderer(resolved, data_dir, site_url, reuse).render()
 
 
 def manifest(site: RenderedSite) -> str:

@@ -1,250 +1,352 @@
-"""Post-build step: the full-text search index (Pagefind) over the built HTML.
+"""Post-build step: the full-text search index over the built HTML.
 
-`index_site(site_dir)` runs after MkDocs and writes `<site_dir>/pagefind/`. Only pages that carry
-`data-pagefind-body` are indexed (document pages, through theme/main.html; later any page that
-opts in). The published HTML is never changed: Pagefind reads a copy.
+`index_site(site_dir)` runs after MkDocs and writes `<site_dir>/search-index/`, which
+content/assets/search.js queries in the browser. Pages opt in with `data-pagefind-body`
+(document pages through theme/main.html; catalog pages too); every other page stays out.
+The published HTML is never changed.
 
-Vietnamese matching. Pagefind (1.5+) already folds combining marks, so "dan van" finds "dân vận",
-"hoà" finds "hòa", and an accented query ranks pages with the same accents first. It keeps đ as
-a letter of its own, so "dang" would not find "Đảng". In the copy Pagefind reads, every word that
-contains đ/Đ gets its folded form glued on with an underscore: "Đảng" -> "Đảng_dang",
-"2108-QĐ/TU" -> "2108-QĐ_qd/TU". Pagefind indexes both halves of a joined word, so the page is
-found by either spelling, and the word stays one word: match positions, anchors and proximity are
-unchanged. search.js drops the suffix from snippets with one rule (a word with đ, an underscore,
-then exactly that word folded), and searches a query with đ folded too, so both ways match.
-Filter and metadata values taken from an element's text are written out explicitly in the copy
-first, so they stay as published. Document numbers need nothing: Pagefind indexes "08-CT/TU" as
-the whole and as its parts, so "08-ct-tu", "08 CT TU", "2108", "25-NQ" and "nq 25" match.
+Why not Pagefind (measured, see BENCHMARKS.md): Vietnamese is written in syllables, so a few
+hundred syllables ("công", "tác", "dân", "vận"…) occur hundreds of times in every document, and
+Pagefind keeps every position of every word. At 10,000 documents one query such as
+"dan van kheo" downloads 1.8 MB of index and takes 11 s in the browser; indexing takes 157 s and
+10.5 GB. This index keeps no positions:
 
-The page attributes (see theme/main.html and generator/templates/document.md.j2):
-  data-pagefind-body                      the text to index (pages without it are not indexed)
-  data-pagefind-meta="title"              trích yếu;  data-pagefind-meta="loại" / "số:…" / "cơ quan" / "ngày:…"
-  data-pagefind-filter="loại" / "cơ quan" / "địa bàn" / "năm:YYYY" / "công bố:Toàn văn"
-  data-pagefind-sort="ngày:YYYY-MM-DD"
-  data-pagefind-ignore                    boilerplate (the "Nguồn văn bản" notice)
+- a term is a syllable folded for matching: lower case, no diacritics, đ -> d ("Đảng" -> "dang",
+  "hoà"/"hòa" -> "hoa", "08-CT/TU" -> "08", "ct", "tu"). So "dan van kheo" and "Dân vận khéo"
+  find the same pages, and numbers match however they are typed ("08-ct-tu", "nq 25", "2108").
+- postings: for each term, the documents that hold it with the term's count, delta-coded, in
+  `shards/<n>.json.gz`, n = FNV-1a(term) mod the shard count, so a query downloads only the
+  shards of its own terms (a few kilobytes each even for the commonest syllables).
+- `meta.json.gz`: document count, lengths (for BM25), shard count; `filters.json.gz`: the filter
+  values of every document and its date (the search page's menus and "newest first").
+- `docs/<n>.json.gz`: per document, what a result shows: URL, metadata, filters, and the text as
+  blocks, each with the id of the element it sits in (#muc-3, #muc-ii-1-a…). The browser ranks
+  the best candidates by BM25, loads their blocks, puts exact spellings (tone placement aside)
+  and the words together first, and links to the block where they match.
+
+All files are gzip with a zero timestamp and sorted keys: the same site gives the same bytes.
+The content folder is named after a hash of its content (`meta.json.gz` is the only fixed name),
+so a browser never mixes files of two builds.
+
+The page attributes (Pagefind's names, so the pages stay indexable by Pagefind too):
+  data-pagefind-body                 the text to index; pages without it are not indexed
+  data-pagefind-ignore               an element left out (the "Nguồn văn bản" notice)
+  data-pagefind-meta="KEY" or "KEY:VALUE"    shown in results: title (trích yếu), loại, số, cơ quan, ngày
+  data-pagefind-filter="KEY" or "KEY:VALUE"  filters: loại, cơ quan, địa bàn, năm, công bố
+  data-pagefind-sort="ngày:YYYY-MM-DD"       order of filter-only listings
+Without ":VALUE" the value is the element's text. The text indexed runs from data-pagefind-body
+to the first of the site's own sections (END_IDS) or the end of the article.
 """
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
+import multiprocessing
+import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 import unicodedata
-from html import escape, unescape
+from collections import Counter
+from html import unescape
 from pathlib import Path
 
-BUNDLE = "pagefind"
-# Elements on document pages that carry no words worth finding.
-EXCLUDE_SELECTORS = ".headerlink, .vb-star, .vb-meta dt, .md-content__button, .md-source-file"
+BUNDLE = "search-index"
 _MARKER = "data-pagefind-body"
 _TAG_OR_TEXT = re.compile(r"(<!--.*?-->|<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", re.S | re.I)
-_WORD_WITH_D = re.compile(r"[^\W_]*[đĐ][^\W_]*")
-# Pagefind separates block elements (p, h1…) but not inline ones: "<span>CHỈ THỊ</span><span>về…"
-# would index "THỊvề". A space after these closing tags keeps neighbouring words apart.
-_INLINE_END = re.compile(r"(</(?:span|dt|dd|li|td|th|a|strong|em|time|sup)>)(?=<)", re.I)
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
+_ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose words are not worth finding: the ¶ permalinks, the decorative star, the edit
+# button, and the labels of the information box ("Loại văn bản", "Cơ quan ban hành"…).
+_SKIP_CLASSES = {"headerlink", "vb-star", "md-content__button"}
+_SKIP_TAGS = {"dt", "button", "svg", "nav", "form"}
+# Sections the site adds after a document's own text (its tasks, relations, what it cites and
+# what cites it, quoting other documents, and its timeline): derived, not the document's words,
+# and already found on the pages they come from. The indexed text stops at the first of them.
+END_IDS = {"nhiem-vu", "quan-he", "van-ban-duoc-dan-chieu", "duoc-dan-chieu-boi", "dong-thoi-gian"}
+# Block elements: their text never runs into the next element's text.
+# (and spans: the title's kind line and trích yếu are neighbouring spans).
+_BLOCK_TAGS = {"p", "div", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
+               "section", "aside", "blockquote", "ul", "ol", "table", "article", "header", "footer", "span"}
+_TERM = re.compile(r"[^\W_]+")
+_MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_SPACE = re.compile(r"\s+")
+K1, B = 1.2, 0.75  # BM25, as in lunr and Lucene (the browser computes the score)
+
+
+class _FoldTable(dict):
+    """str.translate table, filled on first sight of each character: its folded form."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        text = char.replace("đ", "d").replace("Đ", "D")
+        folded = unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", text))).lower()
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ -> d: "Đảng" -> "dang". Same as fold() in search.js."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c))).lower()
+    return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
-_DERIVED = re.compile(r'\s(data-pagefind-(?:filter|meta))="([^":,]+)"')
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+def terms(text: str) -> list[str]:
+    """The index terms of a text: its syllables and numbers, folded."""
+    return _TERM.findall(fold(text))
 
 
-def _explicit_values(html: str) -> str:
-    """data-pagefind-filter="cơ quan" (value taken from the element's text) ->
-    data-pagefind-filter="cơ quan:Ban Thường vụ Thành ủy Đà Nẵng", so filter and metadata values
-    stay as published when the text gets its folded forms. Pagefind splits key:value at the first
-    colon only, so any value is safe."""
-    parts = _TAG_OR_TEXT.split(html)
-    open_: list[dict] = []  # elements whose text is being collected
-    for i, part in enumerate(parts):
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over UTF-8: which shard holds a term (same function in search.js)."""
+    h = 0x811C9DC5
+    for byte in term.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {k.lower(): unescape(v) for k, v in _ATTR.findall(tag)}
+
+
+class Page:
+    """What the index needs from one built page."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.blocks: list[list[str]] = []  # [element id ("" when none), text]
+        self.meta: dict[str, str] = {}
+        self.filters: dict[str, list[str]] = {}
+        self.sort: dict[str, str] = {}
+
+    @property
+    def text(self) -> str:
+        return " ".join(text for _, text in self.blocks)
+
+
+def _keyed(attribute: str) -> tuple[str, str | None]:
+    key, sep, value = attribute.partition(":")
+    return key.strip(), (value.strip() if sep else None)
+
+
+def parse_page(html: str, url: str) -> Page | None:
+    """Read the indexed part of a page (from data-pagefind-body to the end of the article) and
+    the data-pagefind-* attributes anywhere in it. None when the page does not opt in."""
+    start = html.find(_MARKER)
+    if start < 0:
+        return None
+    start = html.rfind("<", 0, start)
+    end = html.find("</article>", start)
+    body = html[start:end if end > 0 else len(html)]
+    page = Page(url)
+    current: list[str] = ["", ""]
+    parts: list[str] = []  # text of the current block
+    skip_depth: list[tuple[str, int]] = []  # (tag, depth) of an element being skipped
+    captures: list[dict] = []  # elements whose text becomes a meta or filter value
+
+    def flush() -> None:
+        text = _SPACE.sub(" ", "".join(parts)).strip()
+        parts.clear()
+        if text:
+            if page.blocks and page.blocks[-1][0] == current[0]:
+                page.blocks[-1][1] += " " + text
+            else:
+                page.blocks.append([current[0], text])
+
+    for i, piece in enumerate(_TAG_OR_TEXT.split(body)):
         if i % 2 == 0:
-            for capture in open_:
-                capture["text"].append(part)
+            if piece:
+                text = unescape(piece)
+                for capture in captures:
+                    capture["text"].append(text)
+                if not skip_depth:
+                    parts.append(text)
             continue
-        tag = _TAG_NAME.match(part)
+        tag = _TAG_NAME.match(piece)
         if not tag:
             continue
         closing, name = tag.group(1) == "/", tag.group(2).lower()
         if closing:
-            for capture in open_:
+            if skip_depth and skip_depth[-1][0] == name:
+                skip_depth[-1] = (name, skip_depth[-1][1] - 1)
+                if skip_depth[-1][1] == 0:
+                    skip_depth.pop()
+            for capture in captures:
                 if capture["name"] == name:
                     capture["depth"] -= 1
-            for capture in [c for c in open_ if c["depth"] == 0]:
-                open_.remove(capture)
-                value = escape(" ".join(unescape("".join(capture["text"])).split()), quote=True)
-                parts[capture["at"]] = _DERIVED.sub(lambda m: f' {m.group(1)}="{m.group(2)}:{value}"',
-                                                    parts[capture["at"]])
+            for capture in [c for c in captures if c["depth"] == 0]:
+                captures.remove(capture)
+                value = _SPACE.sub(" ", "".join(capture["text"])).strip()
+                for kind, key in capture["keys"]:
+                    _store(page, kind, key, value)
+            if name in _BLOCK_TAGS:
+                parts.append(" ")
             continue
-        if name in _VOID or part.rstrip().endswith("/>"):
-            continue
-        for capture in open_:
-            if capture["name"] == name:
+        attrs = _attrs(piece)
+        void = name in _VOID or piece.rstrip().endswith("/>")
+        if name in _BLOCK_TAGS:
+            parts.append(" ")
+        if skip_depth and skip_depth[-1][0] == name and not void:
+            skip_depth[-1] = (name, skip_depth[-1][1] + 1)
+        for capture in captures:
+            if capture["name"] == name and not void:
                 capture["depth"] += 1
-        if _DERIVED.search(part):
-            open_.append({"at": i, "name": name, "depth": 1, "text": []})
-    return "".join(parts)
+        keys = []
+        for kind in ("meta", "filter", "sort"):
+            raw = attrs.get(f"data-pagefind-{kind}")
+            if raw is None:
+                continue
+            key, value = _keyed(raw)
+            if value is None:
+                keys.append((kind, key))
+            else:
+                _store(page, kind, key, value)
+        if keys and not void:
+            captures.append({"name": name, "depth": 1, "text": [], "keys": keys})
+        if attrs.get("id") in END_IDS:
+            break
+        if attrs.get("id") and not skip_depth:
+            flush()
+            current[0] = attrs["id"]
+        if not void and not skip_depth and (
+                "data-pagefind-ignore" in piece or name in _SKIP_TAGS
+                or _SKIP_CLASSES & set(attrs.get("class", "").split())):
+            flush()
+            skip_depth.append((name, 1))
+    flush()
+    for capture in captures:  # an element still open where the text stops
+        value = _SPACE.sub(" ", "".join(capture["text"])).strip()
+        for kind, key in capture["keys"]:
+            _store(page, kind, key, value)
+    return page
 
 
-def add_folded_forms(html: str) -> str:
-    """The page as Pagefind should read it: folded forms glued to words with đ, inline elements
-    apart, filter and metadata values fixed before that."""
-    parts = _TAG_OR_TEXT.split(_INLINE_END.sub(r"\1 ", _explicit_values(html)))
-    for i in range(0, len(parts), 2):  # even items are text between tags
-        if "đ" in parts[i] or "Đ" in parts[i]:
-            parts[i] = _WORD_WITH_D.sub(lambda m: f"{m.group(0)}_{fold(m.group(0))}", parts[i])
-    return "".join(parts)
+def _store(page: Page, kind: str, key: str, value: str) -> None:
+    if not key or not value:
+        return
+    if kind == "meta":
+        page.meta.setdefault(key, value)
+    elif kind == "filter":
+        values = page.filters.setdefault(key, [])
+        if value not in values:
+            values.append(value)
+    else:
+        page.sort.setdefault(key, value)
 
 
-def pages_to_index(site_dir: Path) -> list[Path]:
+def pages_to_index(site_dir: Path) -> list[tuple[Path, str]]:
+    """(file, URL path from the site root) of every page that opts in, in URL order."""
     found = []
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in site_dir.rglob("*.html"):
         relative = path.relative_to(site_dir)
         if relative.parts[0] == BUNDLE:
             continue
-        with path.open(encoding="utf-8") as handle:
-            if _MARKER in handle.read():
-                found.append(path)
-    return found
+        url = "/" + relative.as_posix()
+        url = url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
+        found.append((path, url))
+    return sorted(found, key=lambda item: item[1])
 
 
-def index_site(site_dir: Path, quiet: bool = True, folded: bool = True) -> None:
-    """Write <site_dir>/pagefind/ for the pages of site_dir that carry data-pagefind-body.
-    folded=False indexes the pages as published (only for measuring what the folded forms cost)."""
+def _gzip_json(value) -> bytes:
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def _postings(doc_terms: list[Counter]) -> dict[str, list[int]]:
+    """term -> [first doc, count, gap to the next doc, count, …]."""
+    postings: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    for number, counts in enumerate(doc_terms):
+        for term, count in counts.items():
+            entry = postings.get(term)
+            if entry is None:
+                postings[term] = [number, count]
+            else:
+                entry += (number - last[term], count)
+            last[term] = number
+    return postings
+
+
+def build(pages: list[Page], doc_terms: list[Counter] | None = None) -> dict[str, bytes]:
+    """The index files, path (relative to the bundle) -> bytes."""
+    if doc_terms is None:
+        doc_terms = [Counter(terms(page.text)) for page in pages]
+    lengths = [sum(counts.values()) for counts in doc_terms]
+    postings = _postings(doc_terms)
+    entries = sum(len(v) for v in postings.values()) // 2
+    # About 4,000 postings per shard (a few KB compressed), a power of two, at least 16.
+    shard_count = 16
+    while shard_count * 4000 < entries:
+        shard_count *= 2
+    shards: list[dict[str, list[int]]] = [{} for _ in range(shard_count)]
+    for term, entry in postings.items():
+        shards[fnv1a(term) % shard_count][term] = entry
+    content: dict[str, bytes] = {}
+    for n, shard in enumerate(shards):
+        content[f"shards/{n}.json.gz"] = _gzip_json(shard)
+    for n, page in enumerate(pages):
+        content[f"docs/{n}.json.gz"] = _gzip_json({
+            "url": page.url, "meta": page.meta, "filters": page.filters, "blocks": page.blocks})
+    filter_names = sorted({key for page in pages for key in page.filters})
+    values = {key: sorted({v for page in pages for v in page.filters.get(key, [])}) for key in filter_names}
+    position = {key: {v: i for i, v in enumerate(values[key])} for key in filter_names}
+    content["filters.json.gz"] = _gzip_json({
+        "values": values,
+        # per filter, per document: the indexes of its values ([] when it has none)
+        "docs": {key: [[position[key][v] for v in page.filters.get(key, [])] for page in pages]
+                 for key in filter_names},
+        "date": [page.sort.get("ngày", "") for page in pages],
+    })
+    digest = hashlib.sha256()
+    for path in sorted(content):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(content[path]).digest())
+    version = digest.hexdigest()[:12]
+    files = {f"{version}/{path}": data for path, data in content.items()}
+    files["meta.json.gz"] = _gzip_json({
+        "version": version, "count": len(pages), "shards": shard_count,
+        "lengths": lengths, "average": round(sum(lengths) / max(1, len(lengths)), 3), "k1": K1, "b": B,
+    })
+    return files
+
+
+def _read(item: tuple[Path, str]) -> tuple[Page, Counter] | None:
+    path, url = item
+    html = path.read_text(encoding="utf-8")
+    page = parse_page(html, url) if _MARKER in html else None
+    return None if page is None else (page, Counter(terms(page.text)))
+
+
+def read_pages(site_dir: Path) -> list[tuple[Page, Counter]]:
+    """Every page that opts in, with its term counts, in URL order (on every core)."""
+    items = pages_to_index(site_dir)
+    workers = min(os.cpu_count() or 1, 8)
+    if workers > 1 and len(items) > 200 and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            found = pool.map(_read, items, chunksize=64)
+    else:
+        found = [_read(item) for item in items]
+    return [f for f in found if f is not None]
+
+
+def index_site(site_dir: Path) -> dict:
+    """Write <site_dir>/search-index/ for the pages that carry data-pagefind-body; return figures."""
     site_dir = Path(site_dir).resolve()
+    read = read_pages(site_dir)
+    pages = [page for page, _ in read]
+    if not pages:
+        raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
+    files = build(pages, [counts for _, counts in read])
     output = site_dir / BUNDLE
     if output.exists():
         shutil.rmtree(output)
-    with tempfile.TemporaryDirectory(prefix="od-search-") as tmp:
-        source = Path(tmp) / "site"
-        count = 0
-        for path in pages_to_index(site_dir):
-            target = source / path.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            html = path.read_text(encoding="utf-8")
-            target.write_text(add_folded_forms(html) if folded else html, encoding="utf-8")
-            count += 1
-        if count == 0:
-            raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
-        command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
-                   "--force-language", "vi", "--exclude-selectors", EXCLUDE_SELECTORS]
-        # Run from the temporary folder so no stray pagefind.yml is picked up. Pagefind's notes
-        # (no Vietnamese stemming) are shown only when it fails, or when asked for.
-        done = subprocess.run(command, cwd=tmp, text=True, stdout=None if not quiet else subprocess.PIPE,
-                              stderr=subprocess.STDOUT)
-        if done.returncode != 0:
-            if done.stdout:
-                print(done.stdout[-3000:], file=sys.stderr)
-            raise RuntimeError(f"Pagefind kết thúc với mã {done.returncode}")
-    _stable_bundle(output)
-    # The bundle's ready-made UIs and playground are not used by the site: keep the upload small.
-    for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
-        (output / name).unlink(missing_ok=True)
-
-
-# --- Deterministic bundle ---------------------------------------------------------------------
-# Pagefind 1.5.2 writes its filter lists in hash-map order, which changes from run to run (the
-# word index and the fragments are stable). The filter files and the metadata file that names
-# them are re-encoded with their entries sorted, then renamed after their content, so the same
-# site always gives the same bytes. The files are "pagefind_dcd" + gzip-compressed CBOR; only
-# the CBOR types Pagefind uses are handled (unsigned integers, byte and text strings, arrays).
-
-_SIGNATURE = b"pagefind_dcd"
-
-
-def _cbor_decode(data: bytes, i: int = 0):
-    head = data[i]
-    major, info = head >> 5, head & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        n, i = int.from_bytes(data[i:i + size], "big"), i + size
-    else:
-        raise ValueError(f"CBOR không hỗ trợ: {head:#x}")
-    if major == 0:
-        return n, i
-    if major in (2, 3):
-        raw = data[i:i + n]
-        return (raw.decode() if major == 3 else bytes(raw)), i + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, i = _cbor_decode(data, i)
-            items.append(item)
-        return items, i
-    raise ValueError(f"CBOR không hỗ trợ: kiểu {major}")
-
-
-def _cbor_head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * size):
-            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
-    raise ValueError(n)
-
-
-def _cbor_encode(value) -> bytes:
-    if isinstance(value, bool) or value is None:
-        raise ValueError(value)
-    if isinstance(value, int):
-        return _cbor_head(0, value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode()
-        return _cbor_head(3, len(raw)) + raw
-    return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
-
-
-def _read_pf(path: Path):
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_SIGNATURE):
-        raise ValueError(f"{path.name}: không phải tệp Pagefind")
-    value, end = _cbor_decode(data, len(_SIGNATURE))
-    if end != len(data) or _cbor_encode(value) != data[len(_SIGNATURE):]:
-        raise ValueError(f"{path.name}: định dạng Pagefind không như mong đợi")
-    return value
-
-
-def _write_pf(path_for, prefix: str, digits: int, value) -> str:
-    """Write a Pagefind file named after its content; return the name Pagefind refers to it by."""
-    data = _SIGNATURE + _cbor_encode(value)
-    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
-    path_for(name).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    return name
-
-
-def _stable_bundle(output: Path) -> None:
-    entry_path = output / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for language, info in entry["languages"].items():
-        meta_path = output / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read_pf(meta_path)
-        filters = meta[3]  # [[filter name, file hash], ...]
-        for item in filters:
-            old = output / "filter" / f"{item[1]}.pf_filter"
-            name, values = _read_pf(old)
-            old.unlink()
-            item[1] = _write_pf(lambda n: output / "filter" / f"{n}.pf_filter", f"{language}_", 7,
-                                [name, sorted(values, key=lambda v: v[0])])
-        filters.sort(key=lambda item: item[0])
-        meta_path.unlink()
-        info["hash"] = _write_pf(lambda n: output / f"pagefind.{n}.pf_meta", f"{language}_", 10, meta)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for relative, data in files.items():
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return {"pages": len(pages), "files": len(files), "bytes": sum(len(d) for d in files.values())}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,7 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("cách dùng: python -m generator.search_index SITE_DIR", file=sys.stderr)
         return 2
-    index_site(Path(args[0]), quiet=False)
+    figures = index_site(Path(args[0]))
+    print(f"Chỉ mục tìm kiếm: {figures['pages']} trang, {figures['files']} tệp, "
+          f"{figures['bytes'] / 1e6:.1f} MB", file=sys.stderr)
     return 0
 
 

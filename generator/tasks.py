@@ -38,7 +38,7 @@ class OrgRef:
     org_id: Optional[str]
 
 
-@dataclass
+@dataclass(eq=False)  # identity: a task is itself; field-by-field comparison made lookups quadratic
 class ResolvedTask:
     document_id: str
     number: int  # STT within its document
