@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -80,6 +81,7 @@ def plain_mkdocs(markdown: Path, work: Path) -> float:
     shutil.copy2(ROOT / "CONTRIBUTING.md", docs / "dong-gop.md")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - generator/mkdocs_hooks.py\n", "")
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # preview-only, and relative to the repository
     config = config.replace("docs_dir: content", f"docs_dir: {docs}").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
     config_file = work / "plain-mkdocs.yml"
     config_file.write_text(config, encoding="utf-8")
