@@ -206,6 +206,7 @@ def _extracted(document: Document, cache: ExtractCache | None) -> list[tuple]:
 def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None = None) -> CrossRefs:
     refs = CrossRefs()
     index = _Index(corpus)
+    relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
         local: dict[str, str] = {}  # number -> target within this document
         pins = {pin["text"]: pin["target"] for pin in document.citations}
@@ -224,20 +225,15 @@ def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None
                 if target not in cites:
                     cites.append(target)
                 for relation in _recognized(mention, plain, offset, path, implementing):
-                    if relation not in refs.relations:
-                        refs.relations.append(relation)
+                    relations[relation] = None
         refs.cites[document.id] = cites
         for attachment in document.attachments:
-            refs.relations.append(Relation("issues", document.id, attachment, True))
+            relations[Relation("issues", document.id, attachment, True)] = None
         for stated in document.relations:
-            relation = Relation(stated["type"], document.id, stated["target"], True)
-            refs.relations = [r for r in refs.relations if (r.source, r.target) != (relation.source, relation.target)
-                              or r.stated]
-            if relation not in refs.relations:
-                refs.relations.append(relation)
+            relations[Relation(stated["type"], document.id, stated["target"], True)] = None
     # A stated relation replaces one recognized between the same two documents.
-    stated_pairs = {(r.source, r.target) for r in refs.relations if r.stated}
-    refs.relations = [r for r in refs.relations if r.stated or (r.source, r.target) not in stated_pairs]
+    stated_pairs = {(r.source, r.target) for r in relations if r.stated}
+    refs.relations = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]
     return refs
 
 

@@ -155,7 +155,8 @@ def exports(resolved: Resolved, site_url: str) -> dict[str, str]:
         "api/deadlines.ics": calendar(resolved.tasks, resolved, "Thời hạn nhiệm vụ", site_url),
     }
     for org_id, roles in sorted(resolved.tasks_by_org.items()):
-        mine = roles["lead"] + [t for t in roles["support"] if t not in roles["lead"]]
+        leads = set(map(id, roles["lead"]))
+        mine = roles["lead"] + [t for t in roles["support"] if id(t) not in leads]
         name = resolved.corpus.organizations[org_id].name
         files[f"api/ics/{org_id}.ics"] = calendar(mine, resolved, f"Thời hạn: {name}", site_url)
     return files

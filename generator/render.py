@@ -141,7 +141,8 @@ class Renderer:
     def organization_page(self, org_id: str) -> str:
         resolved, today = self.resolved, self.resolved.build_date
         roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
-        mine = roles["lead"] + [t for t in roles["support"] if t not in roles["lead"]]
+        leads = set(map(id, roles["lead"]))
+        mine = roles["lead"] + [t for t in roles["support"] if id(t) not in leads]
         return self._page(
             "organization.md.j2", urls.organization(org_id), org=self.corpus.organizations[org_id],
             ids=resolved.by_issuer.get(org_id, []), lead=roles["lead"], support=roles["support"],

@@ -37,6 +37,7 @@ The page attributes (Pagefind's names, so the pages stay indexable by Pagefind t
 Without ":VALUE" the value is the element's text. The text indexed runs from data-pagefind-body
 to the first of the site's own sections (END_IDS) or the end of the article.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -54,7 +55,8 @@ from pathlib import Path
 
 BUNDLE = "search-index"
 _MARKER = "data-pagefind-body"
-_TAG_OR_TEXT = re.compile(r"(<!--.*?-->|<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", re.S | re.I)
+_BODY_TAG = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=]")
+_TAG_OR_TEXT = re.compile(r"(<!--.*?-->|<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
 _ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -68,8 +70,33 @@ _SKIP_TAGS = {"dt", "button", "svg", "nav", "form"}
 END_IDS = {"nhiem-vu", "quan-he", "van-ban-duoc-dan-chieu", "duoc-dan-chieu-boi", "dong-thoi-gian"}
 # Block elements: their text never runs into the next element's text.
 # (and spans: the title's kind line and trích yếu are neighbouring spans).
-_BLOCK_TAGS = {"p", "div", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br",
-               "section", "aside", "blockquote", "ul", "ol", "table", "article", "header", "footer", "span"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "li",
+    "dd",
+    "dt",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "tr",
+    "br",
+    "section",
+    "aside",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "article",
+    "header",
+    "footer",
+    "span",
+}
 _TERM = re.compile(r"[^\W_]+")
 _MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACE = re.compile(r"\s+")
@@ -135,12 +162,12 @@ def _keyed(attribute: str) -> tuple[str, str | None]:
 def parse_page(html: str, url: str) -> Page | None:
     """Read the indexed part of a page (from data-pagefind-body to the end of the article) and
     the data-pagefind-* attributes anywhere in it. None when the page does not opt in."""
-    start = html.find(_MARKER)
-    if start < 0:
+    found = _BODY_TAG.search(html)
+    if not found:
         return None
-    start = html.rfind("<", 0, start)
+    start = found.start()
     end = html.find("</article>", start)
-    body = html[start:end if end > 0 else len(html)]
+    body = html[start : end if end > 0 else len(html)]
     page = Page(url)
     current: list[str] = ["", ""]
     parts: list[str] = []  # text of the current block
@@ -211,9 +238,15 @@ def parse_page(html: str, url: str) -> Page | None:
         if attrs.get("id") and not skip_depth:
             flush()
             current[0] = attrs["id"]
-        if not void and not skip_depth and (
-                "data-pagefind-ignore" in piece or name in _SKIP_TAGS
-                or _SKIP_CLASSES & set(attrs.get("class", "").split())):
+        if (
+            not void
+            and not skip_depth
+            and (
+                "data-pagefind-ignore" in piece
+                or name in _SKIP_TAGS
+                or _SKIP_CLASSES & set(attrs.get("class", "").split())
+            )
+        ):
             flush()
             skip_depth.append((name, 1))
     flush()
@@ -288,27 +321,38 @@ def build(pages: list[Page], doc_terms: list[Counter] | None = None) -> dict[str
     for n, shard in enumerate(shards):
         content[f"shards/{n}.json.gz"] = _gzip_json(shard)
     for n, page in enumerate(pages):
-        content[f"docs/{n}.json.gz"] = _gzip_json({
-            "url": page.url, "meta": page.meta, "filters": page.filters, "blocks": page.blocks})
+        content[f"docs/{n}.json.gz"] = _gzip_json(
+            {"url": page.url, "meta": page.meta, "filters": page.filters, "blocks": page.blocks}
+        )
     filter_names = sorted({key for page in pages for key in page.filters})
     values = {key: sorted({v for page in pages for v in page.filters.get(key, [])}) for key in filter_names}
     position = {key: {v: i for i, v in enumerate(values[key])} for key in filter_names}
-    content["filters.json.gz"] = _gzip_json({
-        "values": values,
-        # per filter, per document: the indexes of its values ([] when it has none)
-        "docs": {key: [[position[key][v] for v in page.filters.get(key, [])] for page in pages]
-                 for key in filter_names},
-        "date": [page.sort.get("ngày", "") for page in pages],
-    })
+    content["filters.json.gz"] = _gzip_json(
+        {
+            "values": values,
+            # per filter, per document: the indexes of its values ([] when it has none)
+            "docs": {
+                key: [[position[key][v] for v in page.filters.get(key, [])] for page in pages] for key in filter_names
+            },
+            "date": [page.sort.get("ngày", "") for page in pages],
+        }
+    )
     digest = hashlib.sha256()
     for path in sorted(content):
         digest.update(path.encode() + b"\0" + hashlib.sha256(content[path]).digest())
     version = digest.hexdigest()[:12]
     files = {f"{version}/{path}": data for path, data in content.items()}
-    files["meta.json.gz"] = _gzip_json({
-        "version": version, "count": len(pages), "shards": shard_count,
-        "lengths": lengths, "average": round(sum(lengths) / max(1, len(lengths)), 3), "k1": K1, "b": B,
-    })
+    files["meta.json.gz"] = _gzip_json(
+        {
+            "version": version,
+            "count": len(pages),
+            "shards": shard_count,
+            "lengths": lengths,
+            "average": round(sum(lengths) / max(1, len(lengths)), 3),
+            "k1": K1,
+            "b": B,
+        }
+    )
     return files
 
 
@@ -355,8 +399,10 @@ def main(argv: list[str] | None = None) -> int:
         print("cách dùng: python -m generator.search_index SITE_DIR", file=sys.stderr)
         return 2
     figures = index_site(Path(args[0]))
-    print(f"Chỉ mục tìm kiếm: {figures['pages']} trang, {figures['files']} tệp, "
-          f"{figures['bytes'] / 1e6:.1f} MB", file=sys.stderr)
+    print(
+        f"Chỉ mục tìm kiếm: {figures['pages']} trang, {figures['files']} tệp, {figures['bytes'] / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
     return 0
 
 
