@@ -68,6 +68,23 @@ class Views:
         found = self.refs.outgoing(doc_id) if direction == "out" else self.refs.incoming(doc_id)
         return sorted(found, key=lambda r: relation_sort_key(r, self.corpus))
 
+    def diagram(self, doc_id: str, limit: int = 60) -> dict:
+        """The relation diagram's two sides: typed relations first, then plain citations not
+        already shown, each side capped (the full lists are in api/documents.json)."""
+        outgoing = self.relations_of(doc_id, "out")
+        incoming = self.relations_of(doc_id, "in")
+        shown_out = {r.target for r in outgoing}
+        shown_in = {r.source for r in incoming}
+        cited = [t for t in self.refs.cites.get(doc_id, []) if t not in shown_out]
+        citing = [d for d in self.citing_documents(doc_id) if d not in shown_in]
+        return {
+            "outgoing": outgoing[:limit], "cited": cited[:max(0, limit - len(outgoing))],
+            "incoming": incoming[:limit], "citing": citing[:max(0, limit - len(incoming))],
+            "more_out": max(0, len(outgoing) + len(cited) - limit),
+            "more_in": max(0, len(incoming) + len(citing) - limit),
+            "empty": not (outgoing or incoming or cited or citing),
+        }
+
     def citing_documents(self, target: str) -> list[str]:
         seen: list[str] = []
         for mention in self.refs.cited_by.get(target, []):
@@ -158,6 +175,6 @@ class Views:
             "refs": self.refs, "verbs": RELATION_VERBS, "target_url": self.target_url,
             "target_label": self.target_label, "target_title": self.target_title,
             "relations_of": self.relations_of, "citing_documents": self.citing_documents,
-            "mentions_in": self.mentions_in, "grouped_mentions": self.grouped_mentions, "snippet": self.snippet,
+            "mentions_in": self.mentions_in, "diagram": self.diagram, "grouped_mentions": self.grouped_mentions, "snippet": self.snippet,
             "lineage_of": self.lineage_of, "deadline_items": self.deadline_items,
         }
