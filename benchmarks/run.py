@@ -99,8 +99,8 @@ def html_sizes(site: Path) -> dict[str, float]:
         "html_pages": len(pages),
         "doc_page_median_kb": statistics.median(docs) / 1e3 if docs else 0,
         "doc_page_p95_kb": docs[int(0.95 * (len(docs) - 1))] / 1e3 if docs else 0,
-        "pagefind_mb": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) / 1e6
-        if (site / "pagefind").exists() else 0,
+        "search_index_mb": sum(p.stat().st_size for p in (site / "search-index").rglob("*") if p.is_file()) / 1e6
+        if (site / "search-index").exists() else 0,
     }
 
 
@@ -149,7 +149,7 @@ def table(results: list[dict]) -> str:
         ("full build / plain MkDocs", lambda r: f"{r['full_over_plain']:.2f}"),
         ("generator / MkDocs time", lambda r: f"{100 * r['generator_share_of_mkdocs']:.0f} %" if r.get("generator_share_of_mkdocs") else "–"),
         ("peak memory (largest process), MB", lambda r: f"{r['peak_rss_mb']:.0f}"),
-        ("site size, MB (of which search index)", lambda r: f"{r['site_mb']:.0f} ({r['pagefind_mb']:.1f})"),
+        ("site size, MB (of which search index)", lambda r: f"{r['site_mb']:.0f} ({r['search_index_mb']:.1f})"),
         ("HTML pages", lambda r: f"{r['html_pages']}"),
         ("document page HTML, median / p95, KB", lambda r: f"{r['doc_page_median_kb']:.0f} / {r['doc_page_p95_kb']:.0f}"),
     ]

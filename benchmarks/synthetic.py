@@ -11,6 +11,7 @@ earlier synthetic document, and local names (districts, communes, people) drawn 
 lists so the vocabulary grows with the corpus as a real one would. Tasks, deadlines, footnotes
 and the block structure (and so every anchor) are kept. Same --docs and --seed, same bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,71 +29,222 @@ DATA = ROOT / "data"
 
 # 57 provinces and cities besides the three the real documents come from (60 in all).
 PLACES = [
-    ("an-giang", "Tỉnh An Giang", "An Giang"), ("ba-ria-vung-tau", "Tỉnh Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu"),
-    ("bac-giang", "Tỉnh Bắc Giang", "Bắc Giang"), ("bac-kan", "Tỉnh Bắc Kạn", "Bắc Kạn"),
-    ("bac-lieu", "Tỉnh Bạc Liêu", "Bạc Liêu"), ("bac-ninh", "Tỉnh Bắc Ninh", "Bắc Ninh"),
-    ("ben-tre", "Tỉnh Bến Tre", "Bến Tre"), ("binh-dinh", "Tỉnh Bình Định", "Bình Định"),
-    ("binh-duong", "Tỉnh Bình Dương", "Bình Dương"), ("binh-phuoc", "Tỉnh Bình Phước", "Bình Phước"),
-    ("binh-thuan", "Tỉnh Bình Thuận", "Bình Thuận"), ("ca-mau", "Tỉnh Cà Mau", "Cà Mau"),
-    ("can-tho", "Thành phố Cần Thơ", "Cần Thơ"), ("cao-bang", "Tỉnh Cao Bằng", "Cao Bằng"),
-    ("dak-lak", "Tỉnh Đắk Lắk", "Đắk Lắk"), ("dak-nong", "Tỉnh Đắk Nông", "Đắk Nông"),
-    ("dien-bien", "Tỉnh Điện Biên", "Điện Biên"), ("dong-nai", "Tỉnh Đồng Nai", "Đồng Nai"),
-    ("dong-thap", "Tỉnh Đồng Tháp", "Đồng Tháp"), ("gia-lai", "Tỉnh Gia Lai", "Gia Lai"),
-    ("ha-giang", "Tỉnh Hà Giang", "Hà Giang"), ("ha-nam", "Tỉnh Hà Nam", "Hà Nam"),
-    ("hai-duong", "Tỉnh Hải Dương", "Hải Dương"), ("hai-phong", "Thành phố Hải Phòng", "Hải Phòng"),
-    ("hau-giang", "Tỉnh Hậu Giang", "Hậu Giang"), ("hoa-binh", "Tỉnh Hòa Bình", "Hòa Bình"),
-    ("hung-yen", "Tỉnh Hưng Yên", "Hưng Yên"), ("khanh-hoa", "Tỉnh Khánh Hòa", "Khánh Hòa"),
-    ("kien-giang", "Tỉnh Kiên Giang", "Kiên Giang"), ("kon-tum", "Tỉnh Kon Tum", "Kon Tum"),
-    ("lai-chau", "Tỉnh Lai Châu", "Lai Châu"), ("lam-dong", "Tỉnh Lâm Đồng", "Lâm Đồng"),
-    ("lang-son", "Tỉnh Lạng Sơn", "Lạng Sơn"), ("lao-cai", "Tỉnh Lào Cai", "Lào Cai"),
-    ("long-an", "Tỉnh Long An", "Long An"), ("nam-dinh", "Tỉnh Nam Định", "Nam Định"),
-    ("nghe-an", "Tỉnh Nghệ An", "Nghệ An"), ("ninh-binh", "Tỉnh Ninh Bình", "Ninh Bình"),
-    ("ninh-thuan", "Tỉnh Ninh Thuận", "Ninh Thuận"), ("phu-tho", "Tỉnh Phú Thọ", "Phú Thọ"),
-    ("phu-yen", "Tỉnh Phú Yên", "Phú Yên"), ("quang-binh", "Tỉnh Quảng Bình", "Quảng Bình"),
-    ("quang-nam", "Tỉnh Quảng Nam", "Quảng Nam"), ("quang-ngai", "Tỉnh Quảng Ngãi", "Quảng Ngãi"),
-    ("quang-ninh", "Tỉnh Quảng Ninh", "Quảng Ninh"), ("quang-tri", "Tỉnh Quảng Trị", "Quảng Trị"),
-    ("soc-trang", "Tỉnh Sóc Trăng", "Sóc Trăng"), ("son-la", "Tỉnh Sơn La", "Sơn La"),
-    ("tay-ninh", "Tỉnh Tây Ninh", "Tây Ninh"), ("thai-binh", "Tỉnh Thái Bình", "Thái Bình"),
-    ("thai-nguyen", "Tỉnh Thái Nguyên", "Thái Nguyên"), ("thanh-hoa", "Tỉnh Thanh Hóa", "Thanh Hóa"),
-    ("thua-thien-hue", "Tỉnh Thừa Thiên Huế", "Thừa Thiên Huế"), ("tien-giang", "Tỉnh Tiền Giang", "Tiền Giang"),
-    ("tra-vinh", "Tỉnh Trà Vinh", "Trà Vinh"), ("tuyen-quang", "Tỉnh Tuyên Quang", "Tuyên Quang"),
+    ("an-giang", "Tỉnh An Giang", "An Giang"),
+    ("ba-ria-vung-tau", "Tỉnh Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("bac-giang", "Tỉnh Bắc Giang", "Bắc Giang"),
+    ("bac-kan", "Tỉnh Bắc Kạn", "Bắc Kạn"),
+    ("bac-lieu", "Tỉnh Bạc Liêu", "Bạc Liêu"),
+    ("bac-ninh", "Tỉnh Bắc Ninh", "Bắc Ninh"),
+    ("ben-tre", "Tỉnh Bến Tre", "Bến Tre"),
+    ("binh-dinh", "Tỉnh Bình Định", "Bình Định"),
+    ("binh-duong", "Tỉnh Bình Dương", "Bình Dương"),
+    ("binh-phuoc", "Tỉnh Bình Phước", "Bình Phước"),
+    ("binh-thuan", "Tỉnh Bình Thuận", "Bình Thuận"),
+    ("ca-mau", "Tỉnh Cà Mau", "Cà Mau"),
+    ("can-tho", "Thành phố Cần Thơ", "Cần Thơ"),
+    ("cao-bang", "Tỉnh Cao Bằng", "Cao Bằng"),
+    ("dak-lak", "Tỉnh Đắk Lắk", "Đắk Lắk"),
+    ("dak-nong", "Tỉnh Đắk Nông", "Đắk Nông"),
+    ("dien-bien", "Tỉnh Điện Biên", "Điện Biên"),
+    ("dong-nai", "Tỉnh Đồng Nai", "Đồng Nai"),
+    ("dong-thap", "Tỉnh Đồng Tháp", "Đồng Tháp"),
+    ("gia-lai", "Tỉnh Gia Lai", "Gia Lai"),
+    ("ha-giang", "Tỉnh Hà Giang", "Hà Giang"),
+    ("ha-nam", "Tỉnh Hà Nam", "Hà Nam"),
+    ("hai-duong", "Tỉnh Hải Dương", "Hải Dương"),
+    ("hai-phong", "Thành phố Hải Phòng", "Hải Phòng"),
+    ("hau-giang", "Tỉnh Hậu Giang", "Hậu Giang"),
+    ("hoa-binh", "Tỉnh Hòa Bình", "Hòa Bình"),
+    ("hung-yen", "Tỉnh Hưng Yên", "Hưng Yên"),
+    ("khanh-hoa", "Tỉnh Khánh Hòa", "Khánh Hòa"),
+    ("kien-giang", "Tỉnh Kiên Giang", "Kiên Giang"),
+    ("kon-tum", "Tỉnh Kon Tum", "Kon Tum"),
+    ("lai-chau", "Tỉnh Lai Châu", "Lai Châu"),
+    ("lam-dong", "Tỉnh Lâm Đồng", "Lâm Đồng"),
+    ("lang-son", "Tỉnh Lạng Sơn", "Lạng Sơn"),
+    ("lao-cai", "Tỉnh Lào Cai", "Lào Cai"),
+    ("long-an", "Tỉnh Long An", "Long An"),
+    ("nam-dinh", "Tỉnh Nam Định", "Nam Định"),
+    ("nghe-an", "Tỉnh Nghệ An", "Nghệ An"),
+    ("ninh-binh", "Tỉnh Ninh Bình", "Ninh Bình"),
+    ("ninh-thuan", "Tỉnh Ninh Thuận", "Ninh Thuận"),
+    ("phu-tho", "Tỉnh Phú Thọ", "Phú Thọ"),
+    ("phu-yen", "Tỉnh Phú Yên", "Phú Yên"),
+    ("quang-binh", "Tỉnh Quảng Bình", "Quảng Bình"),
+    ("quang-nam", "Tỉnh Quảng Nam", "Quảng Nam"),
+    ("quang-ngai", "Tỉnh Quảng Ngãi", "Quảng Ngãi"),
+    ("quang-ninh", "Tỉnh Quảng Ninh", "Quảng Ninh"),
+    ("quang-tri", "Tỉnh Quảng Trị", "Quảng Trị"),
+    ("soc-trang", "Tỉnh Sóc Trăng", "Sóc Trăng"),
+    ("son-la", "Tỉnh Sơn La", "Sơn La"),
+    ("tay-ninh", "Tỉnh Tây Ninh", "Tây Ninh"),
+    ("thai-binh", "Tỉnh Thái Bình", "Thái Bình"),
+    ("thai-nguyen", "Tỉnh Thái Nguyên", "Thái Nguyên"),
+    ("thanh-hoa", "Tỉnh Thanh Hóa", "Thanh Hóa"),
+    ("thua-thien-hue", "Tỉnh Thừa Thiên Huế", "Thừa Thiên Huế"),
+    ("tien-giang", "Tỉnh Tiền Giang", "Tiền Giang"),
+    ("tra-vinh", "Tỉnh Trà Vinh", "Trà Vinh"),
+    ("tuyen-quang", "Tỉnh Tuyên Quang", "Tuyên Quang"),
     ("vinh-long", "Tỉnh Vĩnh Long", "Vĩnh Long"),
 ]
 
 # Policy subjects that replace "dân vận" in about two thirds of the documents.
 TOPICS = [
-    "chuyển đổi số", "cải cách hành chính", "phòng, chống tham nhũng", "xây dựng nông thôn mới",
-    "bảo vệ môi trường", "phòng, chống thiên tai", "giảm nghèo bền vững", "phát triển du lịch",
-    "an toàn giao thông", "xây dựng Đảng", "công tác cán bộ", "thi đua, khen thưởng",
-    "bảo vệ nền tảng tư tưởng của Đảng", "phòng cháy, chữa cháy", "an toàn thực phẩm",
-    "chăm sóc sức khỏe nhân dân", "phát triển giáo dục và đào tạo", "khoa học và công nghệ",
-    "thu hút đầu tư", "quản lý đất đai", "quản lý tài nguyên nước", "thủy lợi và phòng chống hạn hán",
-    "phát triển kinh tế biển", "công tác tôn giáo", "công tác dân tộc", "bình đẳng giới",
-    "phòng, chống ma túy", "bảo đảm an ninh trật tự", "xây dựng văn hóa công sở",
-    "thực hành tiết kiệm, chống lãng phí", "công tác tiếp công dân", "phổ biến, giáo dục pháp luật",
-    "phát triển hợp tác xã", "bảo hiểm xã hội toàn dân", "chỉnh trang đô thị", "phát triển văn hóa đọc",
-    "công tác thanh niên", "quản lý thị trường", "phát triển nhà ở xã hội", "kinh tế tư nhân",
+    "chuyển đổi số",
+    "cải cách hành chính",
+    "phòng, chống tham nhũng",
+    "xây dựng nông thôn mới",
+    "bảo vệ môi trường",
+    "phòng, chống thiên tai",
+    "giảm nghèo bền vững",
+    "phát triển du lịch",
+    "an toàn giao thông",
+    "xây dựng Đảng",
+    "công tác cán bộ",
+    "thi đua, khen thưởng",
+    "bảo vệ nền tảng tư tưởng của Đảng",
+    "phòng cháy, chữa cháy",
+    "an toàn thực phẩm",
+    "chăm sóc sức khỏe nhân dân",
+    "phát triển giáo dục và đào tạo",
+    "khoa học và công nghệ",
+    "thu hút đầu tư",
+    "quản lý đất đai",
+    "quản lý tài nguyên nước",
+    "thủy lợi và phòng chống hạn hán",
+    "phát triển kinh tế biển",
+    "công tác tôn giáo",
+    "công tác dân tộc",
+    "bình đẳng giới",
+    "phòng, chống ma túy",
+    "bảo đảm an ninh trật tự",
+    "xây dựng văn hóa công sở",
+    "thực hành tiết kiệm, chống lãng phí",
+    "công tác tiếp công dân",
+    "phổ biến, giáo dục pháp luật",
+    "phát triển hợp tác xã",
+    "bảo hiểm xã hội toàn dân",
+    "chỉnh trang đô thị",
+    "phát triển văn hóa đọc",
+    "công tác thanh niên",
+    "quản lý thị trường",
+    "phát triển nhà ở xã hội",
+    "kinh tế tư nhân",
 ]
 
-_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-           "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Mai"]
-_SYLLABLES = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương",
-              "Khánh", "Lan", "Linh", "Long", "Minh", "Nam", "Nga", "Nghĩa", "Phong", "Phúc", "Phương",
-              "Quang", "Quyết", "Sơn", "Tâm", "Thắng", "Thanh", "Thảo", "Thủy", "Tiến", "Toàn", "Trung",
-              "Tuấn", "Uyên", "Vân", "Việt", "Xuân", "Yến", "Lộc", "Hưng", "Tân", "Phước", "Thịnh", "Điền",
-              "Khê", "Trà", "Mỹ", "Ninh", "Đông", "Tây", "Bắc", "Lạc", "Thượng", "Hạ", "Kiều", "Sa", "Vĩnh",
-              "Thọ", "Châu", "Diên", "Hiệp", "Đoài", "Quý", "Thuận", "Hồng", "Ngọc", "Chánh", "Liêm"]
+_FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Trương",
+    "Lương",
+    "Mai",
+]
+_SYLLABLES = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Minh",
+    "Nam",
+    "Nga",
+    "Nghĩa",
+    "Phong",
+    "Phúc",
+    "Phương",
+    "Quang",
+    "Quyết",
+    "Sơn",
+    "Tâm",
+    "Thắng",
+    "Thanh",
+    "Thảo",
+    "Thủy",
+    "Tiến",
+    "Toàn",
+    "Trung",
+    "Tuấn",
+    "Uyên",
+    "Vân",
+    "Việt",
+    "Xuân",
+    "Yến",
+    "Lộc",
+    "Hưng",
+    "Tân",
+    "Phước",
+    "Thịnh",
+    "Điền",
+    "Khê",
+    "Trà",
+    "Mỹ",
+    "Ninh",
+    "Đông",
+    "Tây",
+    "Bắc",
+    "Lạc",
+    "Thượng",
+    "Hạ",
+    "Kiều",
+    "Sa",
+    "Vĩnh",
+    "Thọ",
+    "Châu",
+    "Diên",
+    "Hiệp",
+    "Đoài",
+    "Quý",
+    "Thuận",
+    "Hồng",
+    "Ngọc",
+    "Chánh",
+    "Liêm",
+]
 _UNITS = ["huyện", "thị xã", "quận", "xã", "phường", "thị trấn"]
 
 _SENTENCES = [
-    "Giao Ủy ban nhân dân {unit} {place} phối hợp với Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội "
-    "tổ chức đối thoại với nhân dân về {topic}, báo cáo kết quả trước ngày {day:02d}/{month}/{year}.",
-    "Năm {year}, {unit} {place} được chọn làm điểm thực hiện mô hình “{topic}” với sự tham gia của "
-    "{count} hộ gia đình; đồng chí {person} được phân công theo dõi, đôn đốc.",
-    "Kết quả sơ kết {count} năm cho thấy {unit} {place} và {unit2} {place2} đã làm tốt công tác {topic}, "
-    "cần nhân rộng trong toàn {scope}.",
-    "Đồng chí {person}, Trưởng ban chỉ đạo, chịu trách nhiệm trước Ban Thường vụ về tiến độ {topic} "
-    "tại {unit} {place}; định kỳ {month} tháng một lần báo cáo kết quả.",
+    (
+        "Giao Ủy ban nhân dân {unit} {place} phối hợp với Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội "
+        "tổ chức đối thoại với nhân dân về {topic}, báo cáo kết quả trước ngày {day:02d}/{month}/{year}."
+    ),
+    (
+        "Năm {year}, {unit} {place} được chọn làm điểm thực hiện mô hình “{topic}” với sự tham gia của "
+        "{count} hộ gia đình; đồng chí {person} được phân công theo dõi, đôn đốc."
+    ),
+    (
+        "Kết quả sơ kết {count} năm cho thấy {unit} {place} và {unit2} {place2} đã làm tốt công tác {topic}, "
+        "cần nhân rộng trong toàn {scope}."
+    ),
+    (
+        "Đồng chí {person}, Trưởng ban chỉ đạo, chịu trách nhiệm trước Ban Thường vụ về tiến độ {topic} "
+        "tại {unit} {place}; định kỳ {month} tháng một lần báo cáo kết quả."
+    ),
 ]
 
 # Kind -> (Party symbol, State symbol) for new numbers.
@@ -117,8 +269,13 @@ class Place:
 
 
 _STYLE_SHORT = {"da-nang": "Đà Nẵng", "ha-noi": "Hà Nội", "ha-tinh": "Hà Tĩnh"}
-_COMMITTEE = [("Thành ủy", "Tỉnh ủy"), ("Thành uỷ", "Tỉnh uỷ"), ("THÀNH ỦY", "TỈNH ỦY"), ("thành ủy", "tỉnh ủy"),
-              ("Thành Ủy", "Tỉnh Ủy")]
+_COMMITTEE = [
+    ("Thành ủy", "Tỉnh ủy"),
+    ("Thành uỷ", "Tỉnh uỷ"),
+    ("THÀNH ỦY", "TỈNH ỦY"),
+    ("thành ủy", "tỉnh ủy"),
+    ("Thành Ủy", "Tỉnh Ủy"),
+]
 
 
 def localize(value, place: Place):
@@ -145,7 +302,7 @@ def _retarget(value, old: str, new: str):
     if isinstance(value, list):
         return [_retarget(v, old, new) for v in value]
     if isinstance(value, str) and value.startswith(old + "/"):
-        return new + value[len(old):]
+        return new + value[len(old) :]
     return value
 
 
@@ -179,9 +336,11 @@ def generate(n_docs: int, seed: int, out: Path) -> None:
     pool = [p for p in pool if 80 < len(p) < 1500 and "[^" not in p]
 
     styles = ["da-nang", "ha-noi", "ha-tinh"]
-    places = [Place("da-nang", "Thành phố Đà Nẵng", "Đà Nẵng", "da-nang"),
-              Place("ha-noi", "Thành phố Hà Nội", "Hà Nội", "ha-noi"),
-              Place("ha-tinh", "Tỉnh Hà Tĩnh", "Hà Tĩnh", "ha-tinh")]
+    places = [
+        Place("da-nang", "Thành phố Đà Nẵng", "Đà Nẵng", "da-nang"),
+        Place("ha-noi", "Thành phố Hà Nội", "Hà Nội", "ha-noi"),
+        Place("ha-tinh", "Tỉnh Hà Tĩnh", "Hà Tĩnh", "ha-tinh"),
+    ]
     for i, (jid, name, short) in enumerate(PLACES):
         places.append(Place(jid, name, short, styles[i % 3] if i % 5 else "da-nang"))
 
@@ -193,6 +352,8 @@ def generate(n_docs: int, seed: int, out: Path) -> None:
     for source in sorted((DATA / "sources").iterdir()):
         shutil.copy2(source, out / "sources" / source.name)
     shutil.copy2(DATA / "organizations" / "trung-uong.yaml", out / "organizations" / "trung-uong.yaml")
+    if (DATA / "references.yaml").exists():  # the catalog of cited documents, when the project has one
+        shutil.copy2(DATA / "references.yaml", out / "references.yaml")
 
     jurisdictions = [{"id": "trung-uong", "name": "Trung ương", "short_name": "Trung ương"}]
     org_names: dict[str, dict[str, str]] = {}
@@ -203,6 +364,8 @@ def generate(n_docs: int, seed: int, out: Path) -> None:
         _dump(out / "organizations" / f"{place.id}.yaml", orgs, "../../generator/schema/organizations.schema.json")
     _dump(out / "jurisdictions.yaml", jurisdictions, "../generator/schema/jurisdictions.schema.json")
 
+    real_text = "\n".join(yaml.safe_dump(doc, allow_unicode=True) for doc in real)
+    used_numbers: set[tuple[str, str]] = set()
     issued: dict[str, list[dict]] = {}  # jurisdiction -> earlier synthetic documents (for citations)
     used_ids: set[str] = set()
     for i in range(n_docs):
@@ -216,10 +379,20 @@ def generate(n_docs: int, seed: int, out: Path) -> None:
 
         number = None
         if rng.random() < 0.85:
+            # Unique within the jurisdiction and never a number the real texts cite, so every
+            # citation resolves to one document (as the generator requires).
             party = doc["system"] == "party"
             symbol = _SYMBOLS.get(kind, ("TB", "TB"))[0 if party else 1]
             owner = "TU" if party else "UBND"
-            value = f"{rng.randint(1, 450):02d}-{symbol}/{owner}" if party else f"{rng.randint(1, 4500)}/{symbol}-{owner}"
+            while True:
+                value = (
+                    f"{rng.randint(1, 900):02d}-{symbol}/{owner}"
+                    if party
+                    else f"{rng.randint(1, 9000)}/{symbol}-{owner}"
+                )
+                if (place.id, value) not in used_numbers and value not in real_text:
+                    break
+            used_numbers.add((place.id, value))
             number = {"value": value, "source": "printed"}
         slug_number = re.sub(r"[^0-9a-z]+", "-", _ascii(number["value"]).lower()).strip("-") if number else "khong-so"
         slug = f"{kind}-{slug_number}-{year}-{i:05d}"
@@ -246,11 +419,21 @@ def generate(n_docs: int, seed: int, out: Path) -> None:
         if topic:
             extra = [_retopic(p, topic) for p in extra]
         for _ in range(rng.randint(1, 4)):
-            extra.append(rng.choice(_SENTENCES).format(
-                unit=rng.choice(_UNITS), place=_name(rng), unit2=rng.choice(_UNITS), place2=_name(rng),
-                topic=topic or "dân vận", person=_person(rng), count=rng.randint(2, 900),
-                day=rng.randint(1, 28), month=rng.randint(1, 12), year=year,
-                scope="tỉnh" if place.province else "thành phố"))
+            extra.append(
+                rng.choice(_SENTENCES).format(
+                    unit=rng.choice(_UNITS),
+                    place=_name(rng),
+                    unit2=rng.choice(_UNITS),
+                    place2=_name(rng),
+                    topic=topic or "dân vận",
+                    person=_person(rng),
+                    count=rng.randint(2, 900),
+                    day=rng.randint(1, 28),
+                    month=rng.randint(1, 12),
+                    year=year,
+                    scope="tỉnh" if place.province else "thành phố",
+                )
+            )
         earlier = issued.get(place.id, [])
         if earlier:
             cited = rng.choice(earlier[-50:])
@@ -261,20 +444,42 @@ def generate(n_docs: int, seed: int, out: Path) -> None:
         doc["source"] = {"file": template["source"]["file"]}
         if number:
             from_kind = {"chi-thi": "Chỉ thị", "quyet-dinh": "Quyết định", "ke-hoach": "Kế hoạch", "de-an": "Đề án"}
-            issued.setdefault(place.id, []).append({
-                "label": f"{from_kind.get(kind, 'Văn bản')} số {number['value']}",
-                "date": f"{day:02d}/{month}/{year}",
-                "issuer": org_names[place.id].get(doc["issuer"], place.name),
-                "title": doc["title"].split(" (")[0],
-            })
+            issued.setdefault(place.id, []).append(
+                {
+                    "label": f"{from_kind.get(kind, 'Văn bản')} số {number['value']}",
+                    "date": f"{day:02d}/{month}/{year}",
+                    "issuer": org_names[place.id].get(doc["issuer"], place.name),
+                    "title": doc["title"].split(" (")[0],
+                }
+            )
         path = out / "documents" / place.id / f"{slug}.yaml"
         path.parent.mkdir(exist_ok=True)
         _dump(path, _ordered(doc), "../../../generator/schema/document.schema.json")
 
 
-_ORDER = ["id", "kind", "number", "issuer", "system", "place", "date", "heading", "title", "subtitle", "period",
-          "topics", "preamble", "body", "footnotes", "signer", "recipients", "recipients_note", "attachments",
-          "tasks", "source"]
+_ORDER = [
+    "id",
+    "kind",
+    "number",
+    "issuer",
+    "system",
+    "place",
+    "date",
+    "heading",
+    "title",
+    "subtitle",
+    "period",
+    "topics",
+    "preamble",
+    "body",
+    "footnotes",
+    "signer",
+    "recipients",
+    "recipients_note",
+    "attachments",
+    "tasks",
+    "source",
+]
 
 
 def _ordered(doc: dict) -> dict:
@@ -283,8 +488,14 @@ def _ordered(doc: dict) -> dict:
 
 def _retopic(value, topic: str):
     if isinstance(value, dict):
-        return {k: (_retopic(v, topic) if k in ("text", "heading", "title", "preamble", "body", "children",
-                                                 "subtitle", "summary") else v) for k, v in value.items()}
+        return {
+            k: (
+                _retopic(v, topic)
+                if k in ("text", "heading", "title", "preamble", "body", "children", "subtitle", "summary")
+                else v
+            )
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_retopic(v, topic) for v in value]
     if isinstance(value, str):
@@ -300,7 +511,8 @@ def _ascii(text: str) -> str:
 
 
 def _dump(path: Path, data, schema: str) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100_000)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100_000)
     path.write_text(f"# yaml-language-server: $schema={schema}\n{text}", encoding="utf-8")
 
 

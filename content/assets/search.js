@@ -1,13 +1,13 @@
-/* Full-text search (issue 5): Pagefind in the browser, Vietnamese folding and ranking.
+/* Full-text search (issue 5): our own static index (generator/search_index.py), queried here.
  *
  * - The header box (theme/partials/search.html) shows the first results as you type;
  *   Enter or "Xem tất cả" opens the search page /tim-kiem/?q=… (content/tim-kiem.md).
  * - The search page reads q and the filters from its URL, keeps the URL in step with the
  *   form (a search can be shared and bookmarked) and lists links in #search-results.
- * - Matching: Pagefind folds combining marks itself; đ is folded by the index (see
- *   generator/search_index.py: "Đảng" is indexed as "Đảng_dang") and here, where a query with
- *   đ is also searched folded. Ranking: exact spelling (tone placement ignored: hoà = hòa)
- *   before folded matches, the words together before the words apart, then Pagefind's score.
+ * - Matching: every term folded (lower case, no diacritics, đ -> d), so "dan van kheo" and
+ *   "Dân vận khéo" find the same pages; a page must hold every term. Candidates are ordered by
+ *   BM25; the best are loaded and re-ranked: the exact spelling as typed (tone placement aside:
+ *   hoà = hòa) first, then the words together, then BM25.
  * - Links go to the numbered item where the match is (#muc-3, #muc-ii-1-a).
  * Every URL is relative to the site root that Material publishes in __config.base, so the
  * site works under a sub-path. Nothing is loaded from another host.
@@ -15,14 +15,16 @@
 (function () {
   "use strict";
 
+  var BUNDLE = "search-index/";
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
   var MARKS = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   var WORD = /[\p{L}\p{N}]+/gu;
-  var SUFFIX = /([^\s_]*[đĐ][^\s_]*)_([^\s_]+)/g;  // "Đảng_dang" as indexed -> "Đảng"
-  var CANDIDATES = 20;   // results loaded and re-ranked per batch
+  var CANDIDATES = 10;   // results loaded and re-ranked per batch on the search page
   var PAGE = 10;         // results shown per batch on the search page
   var DROPDOWN = 6;      // results shown under the header box
-  var FILTERS = [        // URL parameter, Pagefind filter, label
+  var DROPDOWN_CANDIDATES = 8;
+  var DEBOUNCE = 120;    // ms of quiet typing before a search runs (shards preload meanwhile)
+  var FILTERS = [        // URL parameter, filter name in the index, label
     ["loai", "loại", "Loại văn bản"],
     ["co-quan", "cơ quan", "Cơ quan ban hành"],
     ["dia-ban", "địa bàn", "Địa bàn"],
@@ -48,11 +50,19 @@
     return text.normalize("NFC").match(WORD) || [];
   }
 
-  /** The indexed text back to the published text: drop the folded suffix of words with đ. */
-  function unfold(token) {
-    return token.replace(SUFFIX, function (all, word, folded) {
-      return fold(word) === folded ? word : all;
-    });
+  /** The index terms of a text (as terms() in search_index.py). */
+  function terms(text) {
+    return fold(text).match(WORD) || [];
+  }
+
+  /** 32-bit FNV-1a over UTF-8: the shard of a term (as fnv1a() in search_index.py). */
+  function fnv1a(term) {
+    var bytes = new TextEncoder().encode(term), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
   }
 
   function escapeHtml(text) {
@@ -61,76 +71,210 @@
     });
   }
 
-  // --- Pagefind, loaded once, relative to the site root ----------------------------------
+  // --- The index, loaded piece by piece, relative to the site root ---------------------------
 
   var config = {};
   try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* no config */ }
   var root = new URL((config.base || ".").replace(/\/?$/, "/"), document.baseURI);
-  var pagefind = null;
+  var index = null;
 
-  function loadPagefind() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
-          return pf.init();
-        }).then(function () { return pf; });
-      });
-    }
-    return pagefind;
+  /** A .json.gz file; decompressed here unless the server already did (Content-Encoding). */
+  function fetchJson(url, init) {
+    return fetch(url, init).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + url);
+      return response.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(stream).json();
+    });
   }
 
-  // --- Ranking ------------------------------------------------------------------------------
+  function loadIndex() {
+    if (!index) {
+      index = fetchJson(new URL(BUNDLE + "meta.json.gz", root), { cache: "no-cache" }).then(function (meta) {
+        meta.base = new URL(BUNDLE + meta.version + "/", root);
+        meta.shardFiles = {};
+        meta.docFiles = {};
+        return meta;
+      });
+      index.catch(function () { index = null; });
+    }
+    return index;
+  }
 
-  /** Where the query's words stand together in a page: Pagefind's content, split on spaces. */
+  function shard(meta, n) {
+    if (!meta.shardFiles[n]) meta.shardFiles[n] = fetchJson(new URL("shards/" + n + ".json.gz", meta.base));
+    return meta.shardFiles[n];
+  }
+
+  function doc(meta, n) {
+    if (!meta.docFiles[n]) meta.docFiles[n] = fetchJson(new URL("docs/" + n + ".json.gz", meta.base));
+    return meta.docFiles[n];
+  }
+
+  function filterData(meta) {
+    if (!meta.filterFile) meta.filterFile = fetchJson(new URL("filters.json.gz", meta.base));
+    return meta.filterFile;
+  }
+
+  /** Start fetching the shards of what is typed so far (each file is fetched once). */
+  function preload(text) {
+    var found = terms(text.trim());
+    if (!found.length) return;
+    loadIndex().then(function (meta) {
+      found.forEach(function (t) { shard(meta, fnv1a(t) % meta.shards); });
+    }).catch(function () { /* the search itself reports it */ });
+  }
+
+  /** Documents holding every term of the query, best BM25 first: [{doc, score}]. */
+  function searchIndex(query, filters) {
+    return loadIndex().then(function (meta) {
+      var wanted = terms(query).filter(function (t, i, all) { return all.indexOf(t) === i; });
+      var needFilters = filters && Object.keys(filters).length;
+      return Promise.all([
+        Promise.all(wanted.map(function (t) {
+          return shard(meta, fnv1a(t) % meta.shards).then(function (s) { return s[t] || null; });
+        })),
+        needFilters || !wanted.length ? filterData(meta) : null
+      ]).then(function (loaded) {
+        var lists = loaded[0], fdata = loaded[1];
+        var allow = needFilters ? filterCheck(fdata, filters) : null;
+        if (!wanted.length) {
+          var listed = [];
+          for (var d = 0; d < meta.count; d++) if (!allow || allow(d)) listed.push({ doc: d, score: 0 });
+          var dates = fdata.date;
+          listed.sort(function (x, y) { return dates[y.doc] < dates[x.doc] ? -1 : dates[y.doc] > dates[x.doc] ? 1 : x.doc - y.doc; });
+          return listed;
+        }
+        if (lists.some(function (l) { return !l; })) return [];
+        var decoded = lists.map(decode).sort(function (a, b) { return a.docs.length - b.docs.length; });
+        var scores = new Map();
+        var first = decoded[0];
+        for (var i = 0; i < first.docs.length; i++) {
+          if (!allow || allow(first.docs[i])) scores.set(first.docs[i], bm25(meta, first, i));
+        }
+        for (var k = 1; k < decoded.length && scores.size; k++) {
+          var next = new Map(), list = decoded[k];
+          for (var j = 0; j < list.docs.length; j++) {
+            var have = scores.get(list.docs[j]);
+            if (have !== undefined) next.set(list.docs[j], have + bm25(meta, list, j));
+          }
+          scores = next;
+        }
+        var out = [];
+        scores.forEach(function (score, d) { out.push({ doc: d, score: score }); });
+        out.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+        return out;
+      });
+    });
+  }
+
+  function decode(entry) {
+    var docs = [], counts = [], d = 0;
+    for (var i = 0; i < entry.length; i += 2) {
+      d = i === 0 ? entry[0] : d + entry[i];
+      docs.push(d);
+      counts.push(entry[i + 1]);
+    }
+    return { docs: docs, counts: counts };
+  }
+
+  function bm25(meta, list, i) {
+    var df = list.docs.length, tf = list.counts[i], length = meta.lengths[list.docs[i]];
+    var idf = Math.log(1 + (meta.count - df + 0.5) / (df + 0.5));
+    return idf * tf * (meta.k1 + 1) / (tf + meta.k1 * (1 - meta.b + meta.b * length / meta.average));
+  }
+
+  function filterCheck(fdata, filters) {
+    var tests = Object.keys(filters).map(function (name) {
+      var position = (fdata.values[name] || []).indexOf(filters[name]);
+      var perDoc = fdata.docs[name] || [];
+      return function (d) { return position >= 0 && (perDoc[d] || []).indexOf(position) >= 0; };
+    });
+    return function (d) { return tests.every(function (t) { return t(d); }); };
+  }
+
+  // --- Ranking the candidates -----------------------------------------------------------------
+
+  var folds = new Map(), exacts = new Map();  // word -> folded / exact key (few distinct syllables)
+  function foldWord(w) {
+    var f = folds.get(w);
+    if (f === undefined) { f = fold(w); folds.set(w, f); }
+    return f;
+  }
+  function exactWord(w) {
+    var e = exacts.get(w);
+    if (e === undefined) { e = exactKey(w); exacts.set(w, e); }
+    return e;
+  }
+
+  /** Where the query's words stand in a document, block by block. */
   function analyse(query, data) {
-    var tokens = data.content.split(/\s+/);
     var qWords = words(query);
     var qFold = qWords.map(fold);
     var qExact = qWords.map(exactKey);
-    // The words of the page in order, each with the index of the token it belongs to.
-    var runs = [];
-    for (var t = 0; t < tokens.length; t++) {
-      var parts = words(unfold(tokens[t]));
-      for (var p = 0; p < parts.length; p++) runs.push({ token: t, fold: fold(parts[p]), exact: exactKey(parts[p]) });
-    }
     var n = qWords.length;
+    var runs = [];  // every word of the document: block, position in block, word, folded
+    data.blocks.forEach(function (block, b) {
+      var ws = block[1].match(WORD) || [];
+      for (var p = 0; p < ws.length; p++) runs.push({ block: b, pos: p, word: ws[p], fold: foldWord(ws[p]) });
+    });
     var exactSeen = qExact.map(function () { return false; });
-    var best = { exactPhrase: -1, phrase: -1 };
+    var phrase = -1, exactPhrase = -1;
+    var hits = {};  // block -> distinct query words found in it
     for (var i = 0; i < runs.length; i++) {
-      for (var k = 0; k < n; k++) if (!exactSeen[k] && runs[i].exact === qExact[k]) exactSeen[k] = true;
-      if (n === 0 || i + n > runs.length) continue;
+      var r = runs[i];
+      for (var k = 0; k < n; k++) {
+        if (r.fold === qFold[k]) {
+          (hits[r.block] = hits[r.block] || {})[k] = true;
+          if (!exactSeen[k] && exactWord(r.word) === qExact[k]) exactSeen[k] = true;
+        }
+      }
+      if (n === 0 || i + n > runs.length || (phrase >= 0 && exactPhrase >= 0) || r.fold !== qFold[0]) continue;
       var folded = true, exact = true;
       for (var j = 0; j < n && folded; j++) {
-        var r = runs[i + j];
-        var last = j === n - 1;
-        folded = last ? r.fold.indexOf(qFold[j]) === 0 : r.fold === qFold[j];
-        exact = exact && folded && (last ? r.exact === qExact[j] || r.exact.indexOf(qExact[j]) === 0 : r.exact === qExact[j]);
+        folded = runs[i + j].fold === qFold[j];
+        exact = exact && folded && exactWord(runs[i + j].word) === qExact[j];
       }
-      if (folded && best.phrase < 0) best.phrase = runs[i].token;
-      if (exact && folded && best.exactPhrase < 0) best.exactPhrase = runs[i].token;
+      if (folded && phrase < 0) phrase = i;
+      if (exact && folded && exactPhrase < 0) exactPhrase = i;
     }
     var exactAll = n > 0 && exactSeen.every(Boolean);
-    var tier = best.exactPhrase >= 0 ? 3 : exactAll ? (best.phrase >= 0 ? 2.5 : 2) : best.phrase >= 0 ? 1 : 0;
-    var at = best.exactPhrase >= 0 ? best.exactPhrase : best.phrase >= 0 ? best.phrase : firstBodyLocation(data);
-    return { tier: tier, at: at, tokens: tokens };
-  }
-
-  function firstBodyLocation(data) {
-    var start = 0;
-    (data.anchors || []).forEach(function (a) { if (a.id === "van-ban") start = a.location; });
-    var after = (data.locations || []).filter(function (l) { return l >= start; });
-    return after.length ? after[0] : (data.locations || [0])[0] || 0;
+    var tier = exactPhrase >= 0 ? 3 : exactAll ? (phrase >= 0 ? 2.5 : 2) : phrase >= 0 ? 1 : 0;
+    var at = exactPhrase >= 0 ? runs[exactPhrase] : phrase >= 0 ? runs[phrase] : null;
+    if (!at) {  // no phrase: the block with most of the words (the body before the header)
+      var best = -1, bestCount = 0;
+      Object.keys(hits).forEach(function (b) {
+        var count = Object.keys(hits[b]).length + (data.blocks[b][0] ? 0.5 : 0);
+        if (count > bestCount) { best = +b; bestCount = count; }
+      });
+      if (best >= 0) {
+        var firstHit = runs.filter(function (x) { return x.block === best && qFold.indexOf(x.fold) >= 0; })[0];
+        at = firstHit || { block: best, pos: 0 };
+      }
+    }
+    // The document whose own number is the query ("2108", "08-CT/TU") comes first; then
+    // documents with the words in their title.
+    var own = terms((data.meta || {})["số"] || "").join(" ");
+    if (n && own && (" " + own + " ").indexOf(" " + qFold.join(" ") + " ") >= 0) tier += 2;
+    if (phrase >= 0 && data.blocks.some(function (block) {
+      return block[0] === "van-ban" && (" " + terms(block[1]).join(" ") + " ").indexOf(" " + qFold.join(" ") + " ") >= 0;
+    })) tier += 0.75;
+    return { tier: tier, at: at || { block: 0, pos: 0 }, qFold: qFold };
   }
 
   var ITEM = /^(muc-|dieu-|mo-dau|d\d|fn-|chu-thich|nhiem-vu)/;
 
-  /** The block (#muc-3, #muc-ii-1-a…) that holds word number `at`. */
-  function anchorFor(data, at) {
-    var found = null;
-    (data.anchors || []).forEach(function (a) {
-      if (ITEM.test(a.id) && a.location <= at && (!found || a.location >= found.location)) found = a;
-    });
-    return found;
+  /** The id of the numbered item (#muc-3, #muc-ii-1-a…) that holds block b. */
+  function anchorFor(data, b) {
+    for (var i = b; i >= 0; i--) {
+      var id = data.blocks[i][0];
+      if (id === "van-ban") return "";
+      if (ITEM.test(id)) return id;
+    }
+    return "";
   }
 
   /** "muc-ii-1-a" -> "Mục II.1.a", "dieu-2" -> "Điều 2", "muc-2-d1" -> "Mục 2". */
@@ -147,66 +291,67 @@
     return (m[1] === "dieu" ? "Điều " : "Mục ") + parts.join(".");
   }
 
-  function snippet(tokens, at, locations) {
-    var marked = {};
-    (locations || []).forEach(function (l) { marked[l] = true; });
-    var from = Math.max(0, at - 10), to = Math.min(tokens.length, at + 26);
+  /** Some words of block `at.block` around the match, query words marked. */
+  function snippet(data, at, qFold) {
+    var text = data.blocks[at.block][1];
+    var tokens = text.split(/\s+/);
+    // Word positions count letters-and-digits runs; find the token that holds word `at.pos`.
+    var seen = 0, index = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      var count = (tokens[i].normalize("NFC").match(WORD) || []).length;
+      if (seen + count > at.pos) { index = i; break; }
+      seen += count;
+    }
+    var from = Math.max(0, index - 10), to = Math.min(tokens.length, index + 26);
     var out = [];
-    for (var i = from; i < to; i++) {
-      var text = escapeHtml(unfold(tokens[i]));
-      out.push(marked[i] ? "<mark>" + text + "</mark>" : text);
+    for (var t = from; t < to; t++) {
+      var hit = words(tokens[t]).some(function (w) { return qFold.indexOf(fold(w)) >= 0; });
+      var html = escapeHtml(tokens[t]);
+      out.push(hit ? "<mark>" + html + "</mark>" : html);
     }
     return (from > 0 ? "… " : "") + out.join(" ") + (to < tokens.length ? " …" : "");
   }
 
-  /** Pagefind results for the query as typed and, when it has đ, folded; merged, exact first. */
-  function searchAll(pf, query, filters) {
-    var options = { filters: filters || {} };
-    var runs = [pf.search(query, options)];
-    var folded = fold(query);
-    if (/[đĐ]/.test(query)) runs.push(pf.search(folded, options));
-    return Promise.all(runs).then(function (found) {
-      var seen = {}, merged = [];
-      found.forEach(function (search, n) {
-        if (!search) return;
-        search.results.forEach(function (r) {
-          if (!seen[r.id]) { seen[r.id] = true; merged.push({ result: r, pass: n }); }
-        });
-      });
-      return { results: merged, filters: found[0] && found[0].filters };
-    });
-  }
-
-  /** Load, analyse and order one batch of results. */
+  /** Load, analyse and order one batch of candidates. */
   function rank(query, batch) {
-    return Promise.all(batch.map(function (item) {
-      return item.result.data().then(function (data) {
-        var a = analyse(query, data);
-        return { data: data, tier: a.tier, order: 0, at: a.at, tokens: a.tokens, query: query };
-      });
-    })).then(function (rows) {
-      rows.forEach(function (row, i) { row.order = i; });
-      rows.sort(function (x, y) { return y.tier - x.tier || x.order - y.order; });
+    return loadIndex().then(function (meta) {
+      return Promise.all(batch.map(function (item, order) {
+        return doc(meta, item.doc).then(function (data) {
+          var a = analyse(query, data);
+          var published = ((data.filters || {})["công bố"] || [FULL_TEXT])[0] === FULL_TEXT;
+          return { data: data, tier: a.tier, full: published ? 1 : 0, order: order, at: a.at, qFold: a.qFold, query: query };
+        });
+      }));
+    }).then(function (rows) {
+      // Same tier: a published text before a catalog entry that only quotes it.
+      rows.sort(function (x, y) { return y.tier - x.tier || y.full - x.full || x.order - y.order; });
       return rows.map(present);
     });
   }
 
+  /** Without a title in the metadata: the page's h1 (#van-ban), less what the heading shows. */
+  function titleLine(data, heading) {
+    var h1 = data.blocks.filter(function (b) { return b[0] === "van-ban"; })[0];
+    if (!h1) return "";
+    var text = h1[1];
+    return heading && text.toUpperCase().indexOf(heading.toUpperCase()) === 0 ? text.slice(heading.length).trim() : text;
+  }
+
   function present(row) {
     var data = row.data, meta = data.meta || {}, filters = data.filters || {};
-    var anchor = anchorFor(data, row.at);
-    var url = data.url + (anchor ? "#" + anchor.id : "");
-    var kind = meta["loại"] || "";
-    var heading = [kind, meta["số"]].filter(Boolean).join(" ");
+    var anchor = row.query ? anchorFor(data, row.at.block) : "";
+    var url = new URL(data.url.replace(/^\//, ""), root).pathname + (anchor ? "#" + anchor : "");
+    var heading = [meta["loại"], meta["số"]].filter(Boolean).join(" ");
     var published = (filters["công bố"] || [FULL_TEXT])[0];
     return {
       url: url,
       heading: heading || "Văn bản",
-      title: meta.title || "",
+      title: meta.title || titleLine(data, heading),
       issuer: meta["cơ quan"] || "",
       date: meta["ngày"] || "",
-      where: anchor ? anchorLabel(anchor.id) : "",
+      where: anchor ? anchorLabel(anchor) : "",
       catalogued: published !== FULL_TEXT ? published : "",
-      snippet: row.query ? snippet(row.tokens, row.at, data.locations) : ""
+      snippet: row.query ? snippet(data, row.at, row.qFold) : ""
     };
   }
 
@@ -255,12 +400,10 @@
       more.href = new URL("tim-kiem/", root).pathname + (query ? "?q=" + encodeURIComponent(query).replace(/%20/g, "+") : "");
       if (!query) { list.innerHTML = ""; status.textContent = "Gõ từ cần tìm, có dấu hoặc không dấu"; more.hidden = true; return; }
       status.textContent = "Đang tìm…";
-      loadPagefind().then(function (pf) {
-        return searchAll(pf, query).then(function (found) {
-          if (mine !== counter) return null;
-          return rank(query, found.results.slice(0, CANDIDATES)).then(function (items) {
-            return { total: found.results.length, items: items };
-          });
+      searchIndex(query).then(function (found) {
+        if (mine !== counter) return null;
+        return rank(query, found.slice(0, DROPDOWN_CANDIDATES)).then(function (items) {
+          return { total: found.length, items: items };
         });
       }).then(function (out) {
         if (!out || mine !== counter) return;
@@ -284,9 +427,11 @@
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(run, 120);
+      counter++;  // results of an earlier query must not show up now
+      preload(input.value);
+      timer = setTimeout(run, DEBOUNCE);
     });
-    input.addEventListener("focus", function () { loadPagefind(); open(true); });
+    input.addEventListener("focus", function () { loadIndex().catch(function () {}); open(true); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
@@ -340,20 +485,20 @@
       var text = out.toString();
       history.replaceState(null, "", location.pathname + (text ? "?" + text : ""));
     }
-    function fillFilters(pf) {
-      return pf.filters().then(function (all) {
+    function fillFilters(meta) {
+      return filterData(meta).then(function (fdata) {
         FILTERS.forEach(function (f) {
           var select = selects[f[0]];
           if (!select) return;
           var wanted = params.get(f[0]) || select.value;
-          var values = Object.keys(all[f[1]] || {}).sort(function (a, b) {
-            return f[0] === "nam" ? b.localeCompare(a) : a.localeCompare(b, "vi");
+          var values = fdata.values[f[1]] || [];
+          var counts = values.map(function () { return 0; });
+          (fdata.docs[f[1]] || []).forEach(function (list) { list.forEach(function (v) { counts[v]++; }); });
+          var order = values.map(function (v, i) { return i; }).sort(function (a, b) {
+            return f[0] === "nam" ? values[b].localeCompare(values[a]) : values[a].localeCompare(values[b], "vi");
           });
           select.length = 1;
-          values.forEach(function (v) {
-            var option = new Option(v + " (" + all[f[1]][v] + ")", v);
-            select.add(option);
-          });
+          order.forEach(function (i) { select.add(new Option(values[i] + " (" + counts[i] + ")", values[i])); });
           if (wanted && values.indexOf(wanted) < 0) select.add(new Option(wanted, wanted));
           select.value = wanted || "";
         });
@@ -362,6 +507,7 @@
     function showMore() {
       var mine = counter;
       moreButton.hidden = true;
+      container.setAttribute("aria-busy", "true");
       var ready = Promise.resolve();
       if (state.pending.length < PAGE && state.next < state.results.length) {
         var batch = state.results.slice(state.next, state.next + CANDIDATES);
@@ -374,6 +520,8 @@
         if (mine !== counter) return;
         state.pending.splice(0, PAGE).forEach(function (item) { state.list.appendChild(renderItem(item)); });
         moreButton.hidden = !(state.pending.length || state.next < state.results.length);
+      }).then(function () {
+        if (mine === counter) container.removeAttribute("aria-busy");
       });
     }
     function run() {
@@ -387,20 +535,16 @@
       }
       status.textContent = "Đang tìm…";
       container.setAttribute("aria-busy", "true");
-      return loadPagefind().then(function (pf) {
-        var search = query ? searchAll(pf, query, filters) : pf.search(null, { filters: filters, sort: { "ngày": "desc" } })
-          .then(function (s) { return { results: s.results.map(function (r) { return { result: r, pass: 0 }; }) }; });
-        return search.then(function (found) {
-          if (mine !== counter) return;
-          var list = document.createElement("ol");
-          list.className = "vb-results";
-          container.appendChild(list);
-          state = { query: query, results: found.results, total: found.results.length, next: 0, list: list, pending: [] };
-          status.textContent = state.total
-            ? "Tìm thấy " + state.total + " văn bản" + (query ? " có “" + query + "”" : "")
-            : "Không tìm thấy văn bản nào" + (query ? " có “" + query + "”" : "") + ". Thử bỏ bớt từ hoặc bộ lọc.";
-          return state.total ? showMore() : null;
-        });
+      return searchIndex(query, filters).then(function (found) {
+        if (mine !== counter) return;
+        var list = document.createElement("ol");
+        list.className = "vb-results";
+        container.appendChild(list);
+        state = { query: query, results: found, total: found.length, next: 0, list: list, pending: [] };
+        status.textContent = state.total
+          ? "Tìm thấy " + state.total + " văn bản" + (query ? " có “" + query + "”" : "")
+          : "Không tìm thấy văn bản nào" + (query ? " có “" + query + "”" : "") + ". Thử bỏ bớt từ hoặc bộ lọc.";
+        return state.total ? showMore() : null;
       }).catch(function (error) {
         status.textContent = "Không tải được bộ tìm kiếm.";
         if (window.console) console.error(error);
@@ -409,11 +553,16 @@
       });
     }
     var timer = null;
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      counter++;  // results of an earlier query must not show up now
+      preload(input.value);
+      timer = setTimeout(run, DEBOUNCE);
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     FILTERS.forEach(function (f) { if (selects[f[0]]) selects[f[0]].addEventListener("change", run); });
     moreButton.addEventListener("click", function () { showMore(); });
-    loadPagefind().then(fillFilters).catch(function () { /* filters stay empty */ }).then(run);
+    loadIndex().then(fillFilters).catch(function () { /* filters stay empty */ }).then(run);
   }
 
   function start() {
@@ -424,7 +573,7 @@
   }
 
   // Exposed for tests: the same folding the index uses.
-  window.vbSearch = { fold: fold, exactKey: exactKey, unfold: unfold, anchorLabel: anchorLabel };
+  window.vbSearch = { fold: fold, exactKey: exactKey, terms: terms, fnv1a: fnv1a, anchorLabel: anchorLabel };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
