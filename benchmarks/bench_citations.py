@@ -7,6 +7,7 @@ offset-mapping path. Target: at least 2 MB/s.
 
     .venv/bin/python benchmarks/bench_citations.py [--mb 20] [--repeat 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,8 +75,10 @@ def main() -> None:
     size_mb = len(text.encode("utf-8")) / 1_000_000
     for label, sample in (("NFC", text), ("NFD", unicodedata.normalize("NFD", text))):
         seconds, found = measure(sample, args.repeat)
-        print(f"{label}: {size_mb:.1f} MB ({len(sample):,} characters) in {seconds:.2f} s = "
-              f"{size_mb / seconds:.1f} MB/s, {found:,} citations")
+        print(
+            f"{label}: {size_mb:.1f} MB ({len(sample):,} characters) in {seconds:.2f} s = "
+            f"{size_mb / seconds:.1f} MB/s, {found:,} citations"
+        )
 
 
 if __name__ == "__main__":

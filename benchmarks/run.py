@@ -14,6 +14,7 @@ For each size it measures, on this machine:
 Results are printed as a Markdown table and written to benchmarks/out/results-<size>.json.
 Timing is never asserted by tests; BENCHMARKS.md records these figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,14 @@ def generator_seconds(data: Path) -> dict[str, float]:
     t2 = time.perf_counter()
     site = render(resolved, data)
     t3 = time.perf_counter()
-    return {"load_validate": t1 - t0, "resolve": t2 - t1, "render": t3 - t2, "total": t3 - t0,
-            "pages": len(site.pages), "markdown_mb": sum(len(v.encode()) for v in site.pages.values()) / 1e6}
+    return {
+        "load_validate": t1 - t0,
+        "resolve": t2 - t1,
+        "render": t3 - t2,
+        "total": t3 - t0,
+        "pages": len(site.pages),
+        "markdown_mb": sum(len(v.encode()) for v in site.pages.values()) / 1e6,
+    }
 
 
 def plain_mkdocs(markdown: Path, work: Path) -> float:
@@ -82,11 +89,15 @@ def plain_mkdocs(markdown: Path, work: Path) -> float:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - generator/mkdocs_hooks.py\n", "")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # preview-only, and relative to the repository
-    config = config.replace("docs_dir: content", f"docs_dir: {docs}").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    config = config.replace("docs_dir: content", f"docs_dir: {docs}").replace(
+        "custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"
+    )
     config_file = work / "plain-mkdocs.yml"
     config_file.write_text(config, encoding="utf-8")
-    seconds, _ = run([PY, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config_file), "-d", str(work / "plain-site")],
-                     log=work / "plain-mkdocs.log")
+    seconds, _ = run(
+        [PY, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config_file), "-d", str(work / "plain-site")],
+        log=work / "plain-mkdocs.log",
+    )
     return seconds
 
 
@@ -100,7 +111,8 @@ def html_sizes(site: Path) -> dict[str, float]:
         "doc_page_median_kb": statistics.median(docs) / 1e3 if docs else 0,
         "doc_page_p95_kb": docs[int(0.95 * (len(docs) - 1))] / 1e3 if docs else 0,
         "search_index_mb": sum(p.stat().st_size for p in (site / "search-index").rglob("*") if p.is_file()) / 1e6
-        if (site / "search-index").exists() else 0,
+        if (site / "search-index").exists()
+        else 0,
     }
 
 
@@ -109,18 +121,24 @@ def bench(size: int, seed: int, work: Path) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     data = work / "data"
-    run([PY, str(ROOT / "benchmarks" / "synthetic.py"), "--docs", str(size), "--seed", str(seed), "--out", str(data)],
-        log=work / "synthetic.log")
+    run(
+        [PY, str(ROOT / "benchmarks" / "synthetic.py"), "--docs", str(size), "--seed", str(seed), "--out", str(data)],
+        log=work / "synthetic.log",
+    )
     figures: dict = {"size": size, "seed": seed}
     figures["generator"] = generator_seconds(data)
     markdown = work / "markdown"
-    run([PY, "-m", "generator", "build", "--data", str(data), "--out", str(markdown), "--build-date", BUILD_DATE],
-        log=work / "generator-build.log")
+    run(
+        [PY, "-m", "generator", "build", "--data", str(data), "--out", str(markdown), "--build-date", BUILD_DATE],
+        log=work / "generator-build.log",
+    )
     figures["plain_mkdocs_s"] = plain_mkdocs(markdown, work)
     site = work / "site"
-    seconds, peak = run(["/usr/bin/time", "-v", PY, "-m", "generator", "site", "--out", str(site), "--build-date", BUILD_DATE],
-                        env={"OD_DATA_DIR": str(data), "OD_TIMINGS": str(work / "timings.json")},
-                        log=work / "site-build.log")
+    seconds, peak = run(
+        ["/usr/bin/time", "-v", PY, "-m", "generator", "site", "--out", str(site), "--build-date", BUILD_DATE],
+        env={"OD_DATA_DIR": str(data), "OD_TIMINGS": str(work / "timings.json")},
+        log=work / "site-build.log",
+    )
     figures["full_build_s"] = seconds
     log = (work / "site-build.log").read_text(encoding="utf-8", errors="replace")
     peak_lines = [line for line in log.splitlines() if "Maximum resident set size" in line]
@@ -140,18 +158,29 @@ def bench(size: int, seed: int, work: Path) -> dict:
 
 def table(results: list[dict]) -> str:
     rows = [
-        ("generator (load+validate / resolve / render), s", lambda r: f"{r['generator']['total']:.1f} "
-         f"({r['generator']['load_validate']:.1f} / {r['generator']['resolve']:.1f} / {r['generator']['render']:.1f})"),
+        (
+            "generator (load+validate / resolve / render), s",
+            lambda r: (
+                f"{r['generator']['total']:.1f} "
+                f"({r['generator']['load_validate']:.1f} / {r['generator']['resolve']:.1f} / {r['generator']['render']:.1f})"
+            ),
+        ),
         ("MkDocs inside the full build, s", lambda r: f"{r['mkdocs_s']:.1f}" if r.get("mkdocs_s") else "–"),
         ("search indexing, s", lambda r: f"{r['search_index_s']:.1f}" if r.get("search_index_s") else "–"),
         ("full build (`generator site`), s", lambda r: f"{r['full_build_s']:.1f}"),
         ("plain `mkdocs build` of the same Markdown, s", lambda r: f"{r['plain_mkdocs_s']:.1f}"),
         ("full build / plain MkDocs", lambda r: f"{r['full_over_plain']:.2f}"),
-        ("generator / MkDocs time", lambda r: f"{100 * r['generator_share_of_mkdocs']:.0f} %" if r.get("generator_share_of_mkdocs") else "–"),
+        (
+            "generator / MkDocs time",
+            lambda r: f"{100 * r['generator_share_of_mkdocs']:.0f} %" if r.get("generator_share_of_mkdocs") else "–",
+        ),
         ("peak memory (largest process), MB", lambda r: f"{r['peak_rss_mb']:.0f}"),
         ("site size, MB (of which search index)", lambda r: f"{r['site_mb']:.0f} ({r['search_index_mb']:.1f})"),
         ("HTML pages", lambda r: f"{r['html_pages']}"),
-        ("document page HTML, median / p95, KB", lambda r: f"{r['doc_page_median_kb']:.0f} / {r['doc_page_p95_kb']:.0f}"),
+        (
+            "document page HTML, median / p95, KB",
+            lambda r: f"{r['doc_page_median_kb']:.0f} / {r['doc_page_p95_kb']:.0f}",
+        ),
     ]
     head = "| figure | " + " | ".join(f"{r['size']:,} docs" for r in results) + " |"
     lines = [head, "|---|" + "---|" * len(results)]
@@ -170,8 +199,10 @@ def main() -> None:
         figures = bench(size, args.seed, args.work)
         print(json.dumps(figures, indent=1), flush=True)
         results.append(figures)
-    print(f"\nMachine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"date {dt.date.today()}; command: {' '.join(sys.argv)}\n")
+    print(
+        f"\nMachine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"date {dt.date.today()}; command: {' '.join(sys.argv)}\n"
+    )
     print(table(results))
 
 

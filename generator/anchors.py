@@ -1,4 +1,5 @@
 """Stable anchors for every block, so a citizen can link to "mục 3" (see docs/data-format.md)."""
+
 from __future__ import annotations
 
 import re

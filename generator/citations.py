@@ -38,6 +38,7 @@ Matching works on the NFC form of the input with old-style tone placement folded
 the original string. Every regular expression is compiled once and has bounded repetition
 only, so the run time is linear in the length of the text.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -114,9 +115,7 @@ _KIND_TAIL = re.compile(
 )
 _KIND_TAIL_WINDOW = 40
 # A capitalised kind word (stops an issuer phrase or a law title).
-_KIND_CAP = re.compile(
-    "(?:" + "|".join(re.escape(w[0].upper() + w[1:]) for w, _ in _KIND_WORDS) + r")(?![^\W\d_])"
-)
+_KIND_CAP = re.compile("(?:" + "|".join(re.escape(w[0].upper() + w[1:]) for w, _ in _KIND_WORDS) + r")(?![^\W\d_])")
 
 # --- document numbers ------------------------------------------------------------------------
 
@@ -136,35 +135,144 @@ _ASCII_FOLD = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "QDI": "QĐi", "QYD": 
 
 # Type abbreviations (State and Party). Kind inferred from a type alone, when unambiguous.
 _TYPES = {
-    "NQ", "NQLT", "QĐ", "QĐi", "QyĐ", "CT", "KL", "NĐ", "TT", "TTLT", "KH", "CTr", "QC", "HD",
-    "CV", "TB", "TTr", "BC", "ĐA", "DA", "PA", "BB", "HĐ", "CĐ", "GUQ", "GM", "GGT", "GNP", "PG",
-    "PC", "PB", "TC", "PL", "L", "SL", "QĐLT", "CTLT",
+    "NQ",
+    "NQLT",
+    "QĐ",
+    "QĐi",
+    "QyĐ",
+    "CT",
+    "KL",
+    "NĐ",
+    "TT",
+    "TTLT",
+    "KH",
+    "CTr",
+    "QC",
+    "HD",
+    "CV",
+    "TB",
+    "TTr",
+    "BC",
+    "ĐA",
+    "DA",
+    "PA",
+    "BB",
+    "HĐ",
+    "CĐ",
+    "GUQ",
+    "GM",
+    "GGT",
+    "GNP",
+    "PG",
+    "PC",
+    "PB",
+    "TC",
+    "PL",
+    "L",
+    "SL",
+    "QĐLT",
+    "CTLT",
 }
 _TYPE_KIND = {
-    "NQ": "nghi-quyet", "NQLT": "nghi-quyet-lien-tich", "CT": "chi-thi", "KL": "ket-luan",
-    "NĐ": "nghi-dinh", "KH": "ke-hoach", "CTr": "chuong-trinh", "QC": "quy-che",
-    "QyĐ": "quy-dinh", "QĐi": "quy-dinh", "HD": "huong-dan", "CV": "cong-van",
-    "TB": "thong-bao", "TTr": "to-trinh", "BC": "bao-cao", "ĐA": "de-an", "L": "luat",
+    "NQ": "nghi-quyet",
+    "NQLT": "nghi-quyet-lien-tich",
+    "CT": "chi-thi",
+    "KL": "ket-luan",
+    "NĐ": "nghi-dinh",
+    "KH": "ke-hoach",
+    "CTr": "chuong-trinh",
+    "QC": "quy-che",
+    "QyĐ": "quy-dinh",
+    "QĐi": "quy-dinh",
+    "HD": "huong-dan",
+    "CV": "cong-van",
+    "TB": "thong-bao",
+    "TTr": "to-trinh",
+    "BC": "bao-cao",
+    "ĐA": "de-an",
+    "L": "luat",
 }
 _TYPES_SORTED = sorted(_TYPES, key=len, reverse=True)
 
 _PARTY_ISSUERS = {
-    "TW", "TU", "VPTW", "BTCTW", "BDVTW", "BTGTW", "BTGDVTW", "BNCTW", "BKTTW", "BĐNTW",
-    "UBKTTW", "BCSĐ", "BCS", "ĐĐ", "ĐU", "ĐUK", "QU", "HU", "TXU", "ThU", "ĐUQSTW", "ĐUCA",
-    "BDVTU", "BTGTU", "BTCTU", "BNCTU", "UBKTTU", "VPTU", "BCĐ",
+    "TW",
+    "TU",
+    "VPTW",
+    "BTCTW",
+    "BDVTW",
+    "BTGTW",
+    "BTGDVTW",
+    "BNCTW",
+    "BKTTW",
+    "BĐNTW",
+    "UBKTTW",
+    "BCSĐ",
+    "BCS",
+    "ĐĐ",
+    "ĐU",
+    "ĐUK",
+    "QU",
+    "HU",
+    "TXU",
+    "ThU",
+    "ĐUQSTW",
+    "ĐUCA",
+    "BDVTU",
+    "BTGTU",
+    "BTCTU",
+    "BNCTU",
+    "UBKTTU",
+    "VPTU",
+    "BCĐ",
 }
 _STATE_ISSUERS = {
-    "CP", "TTg", "UBND", "HĐND", "QH", "UBTVQH", "VPCP", "BNV", "BTC", "BTP", "BCA", "BQP",
-    "BYT", "BCT", "BXD", "BGDĐT", "BLĐTBXH", "BKHĐT", "BTNMT", "BNNPTNT", "BTTTT", "BVHTTDL",
-    "BGTVT", "BKHCN", "BNG", "NHNN", "TANDTC", "VKSNDTC", "KTNN", "TTCP", "UBDT", "MTTQ",
-    "UBMTTQ", "UBTWMTTQVN", "MTTQVN", "SNV", "STC", "STP", "SYT", "SGDĐT", "CA",
+    "CP",
+    "TTg",
+    "UBND",
+    "HĐND",
+    "QH",
+    "UBTVQH",
+    "VPCP",
+    "BNV",
+    "BTC",
+    "BTP",
+    "BCA",
+    "BQP",
+    "BYT",
+    "BCT",
+    "BXD",
+    "BGDĐT",
+    "BLĐTBXH",
+    "BKHĐT",
+    "BTNMT",
+    "BNNPTNT",
+    "BTTTT",
+    "BVHTTDL",
+    "BGTVT",
+    "BKHCN",
+    "BNG",
+    "NHNN",
+    "TANDTC",
+    "VKSNDTC",
+    "KTNN",
+    "TTCP",
+    "UBDT",
+    "MTTQ",
+    "UBMTTQ",
+    "UBTWMTTQVN",
+    "MTTQVN",
+    "SNV",
+    "STC",
+    "STP",
+    "SYT",
+    "SGDĐT",
+    "CA",
 }
 _QH = re.compile(r"(?:UBTV)?QH\d{0,2}\Z")
 
 
 def _is_party(issuer: str) -> bool:
-    return (issuer in _PARTY_ISSUERS or issuer.endswith(("TW", "TU"))
-            or issuer.startswith(("ĐU", "ĐĐ", "BCS")))
+    return issuer in _PARTY_ISSUERS or issuer.endswith(("TW", "TU")) or issuer.startswith(("ĐU", "ĐĐ", "BCS"))
 
 
 def _is_known_issuer(issuer: str) -> bool:
@@ -188,7 +296,7 @@ def _split_merged(tok: str) -> list[str] | None:
     up = tok.upper()
     for t in _TYPES_SORTED:
         if len(t) < len(tok) and up.startswith(t.upper()):
-            rest = _canon_group(tok[len(t):])
+            rest = _canon_group(tok[len(t) :])
             if rest and _is_known_issuer(rest):
                 return [t, rest]
     return None
@@ -250,8 +358,7 @@ def _parse_number(m: re.Match, fold: str) -> _Number | None:
         # a " - " with spaces on both sides after the first group joins nothing but a
         # known issuer ("05-CT/TW - UBND …" is prose, not a joint symbol)
         sep = t.group("sep")
-        if groups and sep[:1].isspace() and sep[-1:].isspace() and "\n" not in sep \
-                and not _is_known_issuer(g):
+        if groups and sep[:1].isspace() and sep[-1:].isspace() and "\n" not in sep and not _is_known_issuer(g):
             break
         groups.append(g)
         seps.append(t.group("ch"))
@@ -304,8 +411,9 @@ def _date_at(fold: str, pos: int) -> tuple[int, str] | None:
     m = _DATE.match(fold, pos)
     if not m:
         return None
-    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
-        m.group("d2"), m.group("m2"), m.group("y2"))
+    d, mo, y = (
+        (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+    )
     try:
         value = _dt.date(int(y), int(mo), int(d))
     except ValueError:
@@ -329,18 +437,75 @@ _ISSUER_START = re.compile(rf"(?:{_SP}{{0,2}},)?{_WS}{{1,3}}(?:của{_WS}{{1,3}}
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # Multi-syllable words of organization names, matched at a capitalised syllable (any case).
 _ORG_WORDS = [
-    "lao động - thương binh và xã hội", "nông nghiệp và phát triển nông thôn",
-    "văn hóa, thể thao và du lịch", "tài nguyên và môi trường", "thông tin và truyền thông",
-    "khoa học và công nghệ", "giáo dục và đào tạo", "kế hoạch và đầu tư",
-    "giao thông vận tải", "ủy ban nhân dân", "hội đồng nhân dân", "viện kiểm sát",
-    "chấp hành", "thường vụ", "thường trực", "chính trị", "bí thư", "trung ương", "chính phủ",
-    "thủ tướng", "quốc hội", "thành ủy", "tỉnh ủy", "quận ủy", "huyện ủy", "thị ủy", "đảng ủy",
-    "đảng bộ", "đảng đoàn", "ủy ban", "mặt trận", "tổ quốc", "dân vận", "tuyên giáo",
-    "tổ chức", "kiểm tra", "văn phòng", "nội vụ", "tài chính", "cán sự", "chủ tịch", "công an",
-    "tư pháp", "nội chính", "thanh tra", "lao động", "xây dựng", "y tế", "quốc phòng",
-    "ngoại giao", "công thương", "đối ngoại", "kinh tế", "chỉ đạo", "tòa án", "kiểm toán",
-    "ngân hàng", "nhà nước", "dân tộc", "tôn giáo", "thi đua", "khen thưởng", "nhân dân",
-    "thành phố", "bộ tư lệnh", "tư lệnh", "quân sự", "biên phòng", "hội nghị",
+    "lao động - thương binh và xã hội",
+    "nông nghiệp và phát triển nông thôn",
+    "văn hóa, thể thao và du lịch",
+    "tài nguyên và môi trường",
+    "thông tin và truyền thông",
+    "khoa học và công nghệ",
+    "giáo dục và đào tạo",
+    "kế hoạch và đầu tư",
+    "giao thông vận tải",
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "viện kiểm sát",
+    "chấp hành",
+    "thường vụ",
+    "thường trực",
+    "chính trị",
+    "bí thư",
+    "trung ương",
+    "chính phủ",
+    "thủ tướng",
+    "quốc hội",
+    "thành ủy",
+    "tỉnh ủy",
+    "quận ủy",
+    "huyện ủy",
+    "thị ủy",
+    "đảng ủy",
+    "đảng bộ",
+    "đảng đoàn",
+    "ủy ban",
+    "mặt trận",
+    "tổ quốc",
+    "dân vận",
+    "tuyên giáo",
+    "tổ chức",
+    "kiểm tra",
+    "văn phòng",
+    "nội vụ",
+    "tài chính",
+    "cán sự",
+    "chủ tịch",
+    "công an",
+    "tư pháp",
+    "nội chính",
+    "thanh tra",
+    "lao động",
+    "xây dựng",
+    "y tế",
+    "quốc phòng",
+    "ngoại giao",
+    "công thương",
+    "đối ngoại",
+    "kinh tế",
+    "chỉ đạo",
+    "tòa án",
+    "kiểm toán",
+    "ngân hàng",
+    "nhà nước",
+    "dân tộc",
+    "tôn giáo",
+    "thi đua",
+    "khen thưởng",
+    "nhân dân",
+    "thành phố",
+    "bộ tư lệnh",
+    "tư lệnh",
+    "quân sự",
+    "biên phòng",
+    "hội nghị",
 ]
 _ORG_WORD = re.compile(
     "(?:" + "|".join(_spaced(w) for w in sorted(_ORG_WORDS, key=len, reverse=True)) + r")(?![^\W_])",
@@ -413,23 +578,46 @@ def _issuer_at(fold: str, pos: int) -> tuple[int, int] | None:
 
 # Law names that hold commas or function words (the generic rule stops at those).
 _LAW_NAMES = [
-    "Hòa giải, đối thoại tại Tòa án", "Hòa giải ở cơ sở", "Cán bộ, công chức",
-    "Phòng, chống tham nhũng", "Phòng, chống ma túy", "Phòng, chống thiên tai",
-    "Phòng, chống mua bán người", "Phòng, chống bạo lực gia đình",
-    "Phòng, chống tác hại của rượu, bia", "Phòng, chống tác hại của thuốc lá",
-    "Phòng, chống bệnh truyền nhiễm", "Phòng, chống rửa tiền", "Phòng, chống khủng bố",
-    "Phòng cháy và chữa cháy", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
-    "Thi đua, khen thưởng", "Phổ biến, giáo dục pháp luật", "Tín ngưỡng, tôn giáo",
-    "Khám bệnh, chữa bệnh", "Hôn nhân và gia đình", "Khoa học và công nghệ",
-    "Thực hành tiết kiệm, chống lãng phí", "Quản lý, sử dụng tài sản công",
+    "Hòa giải, đối thoại tại Tòa án",
+    "Hòa giải ở cơ sở",
+    "Cán bộ, công chức",
+    "Phòng, chống tham nhũng",
+    "Phòng, chống ma túy",
+    "Phòng, chống thiên tai",
+    "Phòng, chống mua bán người",
+    "Phòng, chống bạo lực gia đình",
+    "Phòng, chống tác hại của rượu, bia",
+    "Phòng, chống tác hại của thuốc lá",
+    "Phòng, chống bệnh truyền nhiễm",
+    "Phòng, chống rửa tiền",
+    "Phòng, chống khủng bố",
+    "Phòng cháy và chữa cháy",
+    "Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "Thi đua, khen thưởng",
+    "Phổ biến, giáo dục pháp luật",
+    "Tín ngưỡng, tôn giáo",
+    "Khám bệnh, chữa bệnh",
+    "Hôn nhân và gia đình",
+    "Khoa học và công nghệ",
+    "Thực hành tiết kiệm, chống lãng phí",
+    "Quản lý, sử dụng tài sản công",
     "Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
-    "An toàn, vệ sinh lao động", "Thể dục, thể thao", "Trật tự, an toàn giao thông đường bộ",
-    "Đường sắt", "Tổ chức chính quyền địa phương", "Tổ chức Chính phủ", "Tổ chức Quốc hội",
-    "Tổ chức Tòa án nhân dân", "Tổ chức Viện kiểm sát nhân dân",
+    "An toàn, vệ sinh lao động",
+    "Thể dục, thể thao",
+    "Trật tự, an toàn giao thông đường bộ",
+    "Đường sắt",
+    "Tổ chức chính quyền địa phương",
+    "Tổ chức Chính phủ",
+    "Tổ chức Quốc hội",
+    "Tổ chức Tòa án nhân dân",
+    "Tổ chức Viện kiểm sát nhân dân",
     "Hoạt động giám sát của Quốc hội và Hội đồng nhân dân",
-    "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân", "Mặt trận Tổ quốc Việt Nam",
-    "Bảo vệ quyền lợi người tiêu dùng", "Thực hiện dân chủ ở cơ sở",
-    "Ban hành văn bản quy phạm pháp luật", "Xử lý vi phạm hành chính",
+    "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Bảo vệ quyền lợi người tiêu dùng",
+    "Thực hiện dân chủ ở cơ sở",
+    "Ban hành văn bản quy phạm pháp luật",
+    "Xử lý vi phạm hành chính",
 ]
 # First words that make "Luật …" something other than a law's name.
 _LAW_NOT_FIRST = {"Sửa", "Số", "Này", "Về", "Và"}
@@ -440,39 +628,117 @@ _LAW_HEAD = re.compile(
     rf"(?:(?P<known>{_LAW_TITLE_ALT})(?![^\W_])|(?=[A-ZĐÀ-Ỹ]))"
 )
 _LAW_STOP_WORDS = {
-    "về", "nhằm", "để", "và", "của", "theo", "trong", "tại", "đối", "với", "đã", "được", "là",
-    "có", "cho", "khi", "thì", "từ", "do", "nên", "mà", "như", "hoặc", "này", "đó", "các",
-    "những", "một", "ngày", "năm", "số", "đến", "tới", "vào", "trên", "dưới", "sau", "trước",
-    "bằng", "qua", "bị", "phải", "cần", "sẽ", "đang", "vẫn", "còn", "cũng", "đều", "nhưng",
-    "hay", "thuộc", "gồm", "giữa", "hiện", "mới", "sửa", "thi", "đi", "vừa", "chưa", "không",
-    "quy", "hướng", "ban", "tổ", "triển", "thực", "nêu", "ra", "lần", "tháng",
+    "về",
+    "nhằm",
+    "để",
+    "và",
+    "của",
+    "theo",
+    "trong",
+    "tại",
+    "đối",
+    "với",
+    "đã",
+    "được",
+    "là",
+    "có",
+    "cho",
+    "khi",
+    "thì",
+    "từ",
+    "do",
+    "nên",
+    "mà",
+    "như",
+    "hoặc",
+    "này",
+    "đó",
+    "các",
+    "những",
+    "một",
+    "ngày",
+    "năm",
+    "số",
+    "đến",
+    "tới",
+    "vào",
+    "trên",
+    "dưới",
+    "sau",
+    "trước",
+    "bằng",
+    "qua",
+    "bị",
+    "phải",
+    "cần",
+    "sẽ",
+    "đang",
+    "vẫn",
+    "còn",
+    "cũng",
+    "đều",
+    "nhưng",
+    "hay",
+    "thuộc",
+    "gồm",
+    "giữa",
+    "hiện",
+    "mới",
+    "sửa",
+    "thi",
+    "đi",
+    "vừa",
+    "chưa",
+    "không",
+    "quy",
+    "hướng",
+    "ban",
+    "tổ",
+    "triển",
+    "thực",
+    "nêu",
+    "ra",
+    "lần",
+    "tháng",
 }
 _LAW_MAX_SYLLABLES = 10
 _LAW_NUMBER = re.compile(rf"{_WS}{{1,3}}(?:số|Số){_WS}{{1,3}}(?=\d)")
 
 _ROMAN = r"[IVXLC]{1,6}(?![^\W_])"
 _PLACE = r"(?:tỉnh|thành phố|Thành phố|quận|huyện|thị xã)(?:\s[A-ZĐ][^\W\d_]*){0,3}"
-_ORDINAL_WORD = (r"(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám"
-                 r"|chín))?)(?![^\W_])")
+_ORDINAL_WORD = (
+    r"(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám"
+    r"|chín))?)(?![^\W_])"
+)
 _ORDINAL = r"(?:\d{1,2}(?!\d)|" + _ROMAN + ")"
-_TERM = (r"(?:\s\((?:khóa|khoá)\s" + _ROMAN + r"(?:\s?[,\-–]\s?" + _ROMAN + r")*\)"
-         r"|,?\s(?:khóa|khoá)\s" + _ROMAN + ")?")
+_TERM = (
+    r"(?:\s\((?:khóa|khoá)\s" + _ROMAN + r"(?:\s?[,\-–]\s?" + _ROMAN + r")*\)"
+    r"|,?\s(?:khóa|khoá)\s" + _ROMAN + ")?"
+)
 _NAMED_RESOLUTION = re.compile(
     r"(?<![^\W\d_])Nghị quyết\s"
     r"(?:"
     # Đại hội … lần thứ XIII (của Đảng | Đảng bộ thành phố)
     r"Đại hội(?:\sđại biểu)?(?:\s(?:Đảng\sbộ\s" + _PLACE + r"|Đảng|toàn quốc))?"
-    r"(?:\stoàn quốc)?\s(?:lần thứ\s)?" + _ROMAN +
-    r"(?:\s(?:của\s)?Đảng\sbộ\s" + _PLACE + r"|\s(?:của\s)?Đảng(?![^\W_]))?"
+    r"(?:\stoàn quốc)?\s(?:lần thứ\s)?"
+    + _ROMAN
+    + r"(?:\s(?:của\s)?Đảng\sbộ\s"
+    + _PLACE
+    + r"|\s(?:của\s)?Đảng(?![^\W_]))?"
     r"|"
     # (Hội nghị) Trung ương 4 / Trung ương lần thứ tư (khóa XII)
-    r"(?:Hội nghị\s)?Trung ương\s(?:lần thứ\s(?:" + _ORDINAL + "|" + _ORDINAL_WORD + r")|" + _ORDINAL + ")"
-    + _TERM +
-    r"|"
+    r"(?:Hội nghị\s)?Trung ương\s(?:lần thứ\s(?:"
+    + _ORDINAL
+    + "|"
+    + _ORDINAL_WORD
+    + r")|"
+    + _ORDINAL
+    + ")"
+    + _TERM
+    + r"|"
     # Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII
     r"Hội nghị\slần thứ\s(?:" + _ORDINAL + "|" + _ORDINAL_WORD + r")\s(?:Ban Chấp hành\s)?Trung ương"
-    r"(?:\sĐảng(?![^\W_]))?" + _TERM +
-    r")"
+    r"(?:\sĐảng(?![^\W_]))?" + _TERM + r")"
 )
 
 
@@ -551,7 +817,7 @@ class _ChunkMap:
                 seg = m.group()
                 if mode != "marks" and unicodedata.is_normalized("NFC", seg):
                     continue
-                for a, b in (_pieces(seg) if mode == "fine" else [(0, len(seg))]):
+                for a, b in _pieces(seg) if mode == "fine" else [(0, len(seg))]:
                     piece = seg[a:b]
                     piece_nfc = unicodedata.normalize("NFC", piece)
                     if piece_nfc == piece:
@@ -675,6 +941,7 @@ def _fold(s: str) -> str:
 
 # --- extraction ------------------------------------------------------------------------------
 
+
 @dataclass
 class _Found:
     start: int
@@ -740,8 +1007,12 @@ def _with_aliases(fold: str, found: list[_Found]) -> list[_Found]:
     if not definitions:
         return found
     pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(_spaced(k) for k in sorted(definitions, key=len, reverse=True))
-        + ")" + _ALIAS_END.pattern, re.IGNORECASE)
+        r"(?<![^\W_])(?:"
+        + "|".join(_spaced(k) for k in sorted(definitions, key=len, reverse=True))
+        + ")"
+        + _ALIAS_END.pattern,
+        re.IGNORECASE,
+    )
     first = min(starts[0] for starts, _ in definitions.values())
     out: list[_Found] = []
     i = 0
@@ -823,15 +1094,20 @@ def extract(text: str) -> list[Citation]:
         k = _KIND_TAIL.search(fold, max(0, parsed.start - _KIND_TAIL_WINDOW), parsed.start)
         if k:
             word = re.sub(r"\s+", " ", k.group("kind").lower())
-            f = _Found(k.start(), parsed.end, _KIND_BY_WORD[word], parsed.canonical, None, None,
-                       parsed, has_kind_word=True)
+            f = _Found(
+                k.start(), parsed.end, _KIND_BY_WORD[word], parsed.canonical, None, None, parsed, has_kind_word=True
+            )
         else:
             kind = None
             prev = numbered[-1] if numbered else None
-            if (prev is not None and prev.has_kind_word and prev.number_obj is not None
-                    and prev.number_obj.type == parsed.type
-                    and prev.end <= parsed.start
-                    and _LIST_SEP.match(fold, prev.end, parsed.start)):
+            if (
+                prev is not None
+                and prev.has_kind_word
+                and prev.number_obj is not None
+                and prev.number_obj.type == parsed.type
+                and prev.end <= parsed.start
+                and _LIST_SEP.match(fold, prev.end, parsed.start)
+            ):
                 kind = prev.kind  # "Quyết định số 217-QĐ/TW và 218-QĐ/TW"
             elif parsed.unmistakable():
                 kind = parsed.symbol_kind()
@@ -859,8 +1135,7 @@ def extract(text: str) -> list[Citation]:
     #    from "Kết luận số 114-KL/TW ngày … của …" back to an undated "Nghị quyết số 25-NQ/TW, ".
     for idx in range(len(merged) - 2, -1, -1):
         a, b = merged[idx], merged[idx + 1]
-        if a.issuer is not None or a.shared_issuer is not None or a.number_obj is None \
-                or b.number_obj is None:
+        if a.issuer is not None or a.shared_issuer is not None or a.number_obj is None or b.number_obj is None:
             continue
         if a.number_obj.issuer_key != b.number_obj.issuer_key or not a.number_obj.issuer_key:
             continue
@@ -872,7 +1147,7 @@ def extract(text: str) -> list[Citation]:
         if same and a.date is None and b.date is not None:
             a.date = b.date
         if b.issuer is not None:
-            a.shared_issuer = _clean(norm[b.issuer[0]:b.issuer[1]])
+            a.shared_issuer = _clean(norm[b.issuer[0] : b.issuer[1]])
         elif b.shared_issuer is not None:
             a.shared_issuer = b.shared_issuer
 
@@ -881,7 +1156,7 @@ def extract(text: str) -> list[Citation]:
 
     out: list[Citation] = []
     for f in merged:
-        issuer = _clean(norm[f.issuer[0]:f.issuer[1]]) if f.issuer else f.shared_issuer
+        issuer = _clean(norm[f.issuer[0] : f.issuer[1]]) if f.issuer else f.shared_issuer
         if mapping is None:
             start, end = f.start, f.end
         else:

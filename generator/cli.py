@@ -2,6 +2,7 @@
 
 Staff-facing output is Vietnamese. Exit codes: 0 clean, 1 errors in the data, 2 usage.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,9 +71,21 @@ def cmd_site(args: argparse.Namespace) -> int:
         env["OD_BUILD_DATE"] = args.build_date
         # MkDocs stamps sitemap.xml and its gzip header with SOURCE_DATE_EPOCH: same date, same bytes.
         day = dt.date.fromisoformat(args.build_date)
-        env.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
+        env.setdefault(
+            "SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(ROOT / "mkdocs.yml"),
+        "--site-dir",
+        str(staging),
+    ]
     started = time.perf_counter()
     if subprocess.call(command, env=env) != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -139,8 +152,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     from generator.skeleton import new_document
 
     try:
-        path = new_document(Path(args.data), kind=args.kind, issuer=args.issuer, number=args.number,
-                            date=args.date, slug=args.slug, interactive=not args.no_input)
+        path = new_document(
+            Path(args.data),
+            kind=args.kind,
+            issuer=args.issuer,
+            number=args.number,
+            date=args.date,
+            slug=args.slug,
+            interactive=not args.no_input,
+        )
     except ValueError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
@@ -156,7 +176,9 @@ def _site_prefix() -> str:
 
     try:
         text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        site_url = next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("site_url:")), "")
+        site_url = next(
+            (line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("site_url:")), ""
+        )
     except OSError:
         return ""
     return urlsplit(yaml.safe_load(site_url) or "").path.rstrip("/")

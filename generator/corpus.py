@@ -2,6 +2,7 @@
 
 This is the front half of the pipeline (load -> validate -> model); it never renders.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,9 @@ class _DocumentRead:
 ReadCache = dict  # path -> ((mtime_ns, size, sources), _DocumentRead); kept by a preview session
 
 
-def _read_document(path: Path, expected_id: str, known_sources: frozenset[str],
-                   cache: ReadCache | None) -> _DocumentRead:
+def _read_document(
+    path: Path, expected_id: str, known_sources: frozenset[str], cache: ReadCache | None
+) -> _DocumentRead:
     """Load, validate and model one document file: everything that depends on it alone.
 
     With a cache (the preview server keeps one), an unchanged file is not read again and
@@ -148,8 +150,9 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
             continue
         relative = path.relative_to(doc_dir)
         if path.suffix not in (".yaml", ".yml") or len(relative.parts) != 2:
-            diagnostics.append(Diagnostic(_display(path), 1, 1, ERROR,
-                                          "tệp văn bản phải nằm ở data/documents/<địa bàn>/<tên>.yaml"))
+            diagnostics.append(
+                Diagnostic(_display(path), 1, 1, ERROR, "tệp văn bản phải nằm ở data/documents/<địa bàn>/<tên>.yaml")
+            )
             continue
         read = _read_document(path, f"{relative.parts[0]}/{path.stem}", known_sources, cache)
         diagnostics.extend(read.diagnostics)
@@ -169,8 +172,12 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
         if doc_id.split("/")[0] not in jurisdictions:
             add(loaded, ("id",), f"địa bàn “{doc_id.split('/')[0]}” chưa khai báo trong data/jurisdictions.yaml")
         if data["issuer"] not in organizations:
-            add(loaded, ("issuer",), f"không có cơ quan “{data['issuer']}” trong danh mục cơ quan",
-                "thêm cơ quan vào data/organizations/<địa bàn>.yaml hoặc sửa mã")
+            add(
+                loaded,
+                ("issuer",),
+                f"không có cơ quan “{data['issuer']}” trong danh mục cơ quan",
+                "thêm cơ quan vào data/organizations/<địa bàn>.yaml hoặc sửa mã",
+            )
         for i, target in enumerate(data.get("attachments", [])):
             if target not in raw_docs:
                 add(loaded, ("attachments", i), f"không có văn bản kèm theo “{target}”")
@@ -184,8 +191,9 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
         if doc_id in raw_docs:
             add(loaded_r, (result.catalog_index[doc_id], "id"), f"mã “{doc_id}” trùng với một văn bản đã công bố")
     result.loaded.update(raw_docs)
-    result.corpus = Corpus(documents=documents, organizations=organizations, jurisdictions=jurisdictions,
-                           catalog=catalog)
+    result.corpus = Corpus(
+        documents=documents, organizations=organizations, jurisdictions=jurisdictions, catalog=catalog
+    )
     diagnostics.sort()
     return result
 
@@ -201,8 +209,11 @@ def _structure_diagnostics(document, loaded: Loaded) -> list[Diagnostic]:
     anchors = Counter(block.anchor for block in document.blocks())
     for anchor, count in anchors.items():
         if count > 1:
-            add(("body",), f"neo “{anchor}” xuất hiện {count} lần: hai khối cùng số thứ tự ở cùng cấp",
-                "kiểm tra trường number của các mục")
+            add(
+                ("body",),
+                f"neo “{anchor}” xuất hiện {count} lần: hai khối cùng số thứ tự ở cùng cấp",
+                "kiểm tra trường number của các mục",
+            )
     defined = {f.id for f in document.footnotes}
     used: set[str] = set()
     for block in document.blocks():
@@ -217,8 +228,11 @@ def _structure_diagnostics(document, loaded: Loaded) -> list[Diagnostic]:
     task_ids = Counter(task.id for task in document.tasks)
     for i, task in enumerate(document.tasks):
         if task.unit not in anchors:
-            add(("tasks", i, "unit"), f"không có khối nội dung có neo “{task.unit}”",
-                "neo có dạng muc-2, muc-ii-1-a, dieu-1 (xem Hướng dẫn biên tập)")
+            add(
+                ("tasks", i, "unit"),
+                f"không có khối nội dung có neo “{task.unit}”",
+                "neo có dạng muc-2, muc-ii-1-a, dieu-1 (xem Hướng dẫn biên tập)",
+            )
         if task_ids[task.id] > 1:
             add(("tasks", i, "id"), f"mã nhiệm vụ “{task.id}” bị trùng")
     return found

@@ -6,6 +6,7 @@ local symbol ("08-CT/TU") belongs to the citing document's jurisdiction. A menti
 a date ("Kết luận 114-KL/TW") takes the target of an earlier dated mention of the same
 number in the same document, else the only candidate; two candidates are an error.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,9 +39,11 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 # the verb opens the sentence and the first citation follows it directly.
 _IMPLEMENTS = re.compile(r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai(?:\s+thực hiện)?)\s*$", re.I)
 _BASED_ON = re.compile(r"^\W*căn cứ\b", re.I)
-_BEFORE = [("replaces", re.compile(r"thay thế\s*(?:cho\s*)?$", re.I)),
-           ("amends", re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều của)?\s*$", re.I)),
-           ("repeals", re.compile(r"bãi bỏ\s*$", re.I))]
+_BEFORE = [
+    ("replaces", re.compile(r"thay thế\s*(?:cho\s*)?$", re.I)),
+    ("amends", re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều của)?\s*$", re.I)),
+    ("repeals", re.compile(r"bãi bỏ\s*$", re.I)),
+]
 
 
 @dataclass
@@ -177,8 +180,10 @@ class _Index:
 
 def _paste_entry(citation: Citation, scope: str) -> str:
     year = _year(citation)
-    parts = [f"id: {identity.catalog_id(citation.kind or 'cong-van', citation.number, year, scope)}",
-             f"kind: {citation.kind or 'cong-van'}"]
+    parts = [
+        f"id: {identity.catalog_id(citation.kind or 'cong-van', citation.number, year, scope)}",
+        f"kind: {citation.kind or 'cong-van'}",
+    ]
     if citation.number:
         parts.append(f"number: {citation.number}")
     if citation.date:
@@ -196,8 +201,10 @@ def _extracted(document: Document, cache: ExtractCache | None) -> list[tuple]:
     if cache is not None and document.id in cache and cache[document.id][0] is document:
         return cache[document.id][1]
     places = block_places(document)
-    fields = [(anchor, place, name, text.plain, path, extract(text.plain))
-              for anchor, place, name, text, path in _fields(document, places)]
+    fields = [
+        (anchor, place, name, text.plain, path, extract(text.plain))
+        for anchor, place, name, text, path in _fields(document, places)
+    ]
     if cache is not None:
         cache[document.id] = (document, fields)
     return fields
@@ -237,11 +244,12 @@ def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None
     return refs
 
 
-def _recognized(mention: Mention, plain: str, sentence_start: int, path: tuple,
-                implementing: set[int]) -> list[Relation]:
+def _recognized(
+    mention: Mention, plain: str, sentence_start: int, path: tuple, implementing: set[int]
+) -> list[Relation]:
     found = []
-    head = plain[sentence_start:mention.citation.start]
-    before = plain[max(0, mention.citation.start - 40):mention.citation.start]
+    head = plain[sentence_start : mention.citation.start]
+    before = plain[max(0, mention.citation.start - 40) : mention.citation.start]
     if _IMPLEMENTS.match(head):
         implementing.add(sentence_start)
     if path[0] == "preamble" and _BASED_ON.match(head):
@@ -259,7 +267,9 @@ def _resolve_one(citation, document, index, local, pins, refs, locate, path, cor
         if pinned_text == citation.text or (citation.number and citation.number in pinned_text):
             if target not in corpus.documents and target not in corpus.catalog:
                 file, line, col = locate(document.id, ("citations",))
-                refs.diagnostics.append(Diagnostic(file, line, col, ERROR, f"dẫn chiếu chỉnh tay trỏ tới “{target}” không tồn tại"))
+                refs.diagnostics.append(
+                    Diagnostic(file, line, col, ERROR, f"dẫn chiếu chỉnh tay trỏ tới “{target}” không tồn tại")
+                )
                 return None
             if citation.number:
                 local[citation.number] = target
@@ -269,9 +279,16 @@ def _resolve_one(citation, document, index, local, pins, refs, locate, path, cor
             target = index.laws.get(_law_key(citation))
             if target is None:
                 file, line, col = locate(document.id, path)
-                refs.diagnostics.append(Diagnostic(
-                    file, line, col, WARNING, f"chưa có “{citation.text}” trong danh mục văn bản được dẫn chiếu",
-                    "thêm vào data/references.yaml: - {id: trung-uong/luat-…, kind: luat, issuer: Quốc hội, title: …}"))
+                refs.diagnostics.append(
+                    Diagnostic(
+                        file,
+                        line,
+                        col,
+                        WARNING,
+                        f"chưa có “{citation.text}” trong danh mục văn bản được dẫn chiếu",
+                        "thêm vào data/references.yaml: - {id: trung-uong/luat-…, kind: luat, issuer: Quốc hội, title: …}",
+                    )
+                )
             return target
         return None  # named resolutions etc. without a number: shown as plain text
     scope = identity.scope(citation.number, document.jurisdiction)
@@ -284,13 +301,27 @@ def _resolve_one(citation, document, index, local, pins, refs, locate, path, cor
         return candidates[0]
     file, line, col = locate(document.id, path)
     if len(candidates) > 1:
-        refs.diagnostics.append(Diagnostic(
-            file, line, col, ERROR, f"“{citation.text}” khớp với nhiều văn bản: {', '.join(sorted(candidates))}",
-            "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations"))
+        refs.diagnostics.append(
+            Diagnostic(
+                file,
+                line,
+                col,
+                ERROR,
+                f"“{citation.text}” khớp với nhiều văn bản: {', '.join(sorted(candidates))}",
+                "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations",
+            )
+        )
         return None
-    refs.diagnostics.append(Diagnostic(
-        file, line, col, WARNING, f"chưa xác định được văn bản “{citation.text}”",
-        f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}"))
+    refs.diagnostics.append(
+        Diagnostic(
+            file,
+            line,
+            col,
+            WARNING,
+            f"chưa xác định được văn bản “{citation.text}”",
+            f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}",
+        )
+    )
     return None
 
 

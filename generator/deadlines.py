@@ -74,6 +74,7 @@ Rules (the design decisions; tests/test_deadlines.py pins each one down)
       are unparsed. Vague phrases ("cuối năm 2022", "đầu quý II", "khi có yêu cầu",
       "trước kỳ họp …") are unparsed.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -140,9 +141,9 @@ def _normalize(text: str) -> str:
 
 # --- points: one date, month, quarter, year or half-year ----------------------------
 
-_Y = r"[1-9][0-9]{3}"          # four-digit years only
-_N = r"[0-9]{1,2}"             # day or month number
-_S = r" ?[/.-] ?"              # date separator
+_Y = r"[1-9][0-9]{3}"  # four-digit years only
+_N = r"[0-9]{1,2}"  # day or month number
+_S = r" ?[/.-] ?"  # date separator
 _QUY = r"qu[ýí]"
 _Q = r"iv|iii|ii|i|[1-4]"
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -162,10 +163,10 @@ _UNIT_KIND = {"date": "date", "month": "month", "quarter": "quarter", "year": "y
 
 @dataclass(frozen=True)
 class _Point:
-    unit: str                  # date | month | quarter | year | half
-    year: Optional[int]        # None when the text leaves it out
-    a: int = 0                 # day (date), month (month), quarter, half (1 or 2)
-    b: int = 0                 # month (date)
+    unit: str  # date | month | quarter | year | half
+    year: Optional[int]  # None when the text leaves it out
+    a: int = 0  # day (date), month (month), quarter, half (1 or 2)
+    b: int = 0  # month (date)
 
     def bounds(self, year: Optional[int]) -> Optional[tuple[date, date]]:
         """First and last day of the point in ``year``; None if impossible."""
@@ -225,12 +226,13 @@ def _day_before(day: date) -> Optional[date]:
 _SPAN_PREFIX = re.compile(r"(?:(?:giai đoạn|thời kỳ) )?(?:từ )?")
 _YEAR_RANGE = re.compile(rf"(?:năm )?(?P<a>{_Y})(?: ?- ?| (?:đến|tới)(?: hết)? )(?:năm )?(?P<b>{_Y})")
 _POINT_RANGE = re.compile(
-    rf"(?P<a>{_POINT_NC})(?P<sep> ?- ?| (?:đến|tới)(?: hết)? | (?:đến|tới) trước )(?P<b>{_POINT_NC}|{_Y})")
+    rf"(?P<a>{_POINT_NC})(?P<sep> ?- ?| (?:đến|tới)(?: hết)? | (?:đến|tới) trước )(?P<b>{_POINT_NC}|{_Y})"
+)
 
 
 def _span(s: str, ctx: Optional[int]) -> Optional[tuple[date, date]]:
     """A closed range: "từ A đến B", "giai đoạn 2021-2025", "2021 - 2025"."""
-    rest = s[_SPAN_PREFIX.match(s).end():]
+    rest = s[_SPAN_PREFIX.match(s).end() :]
     m = _YEAR_RANGE.fullmatch(rest)
     if m:
         first, last = int(m["a"]), int(m["b"])
@@ -274,7 +276,7 @@ def _qualified(s: str) -> Iterator[tuple[Optional[str], str]]:
     for pattern, qualifier in _QUALIFIERS:
         m = pattern.match(s)
         if m:
-            yield qualifier, s[m.end():]
+            yield qualifier, s[m.end() :]
     yield None, s
 
 
@@ -314,8 +316,10 @@ _FREQ_AT_END = re.compile(rf" (?:của )?(?:{_FREQ_NC})$")
 _FREQ_AT_START = re.compile(rf"(?:{_FREQ_NC}),? ")
 _YEARLY_DAY = re.compile(rf"(?:ngày )?(?P<d>{_N})(?:{_S}(?P<m>{_N})| tháng (?P<m2>{_N}))")
 _MONTHLY_DAY = re.compile(rf"ngày (?P<d>{_N})")
-_VERB = re.compile(r"(?:hoàn thành(?: xong)?|xong|thực hiện|triển khai|tổ chức|tổng kết|sơ kết"
-                   r"|(?:gửi |nộp )?báo cáo) ")
+_VERB = re.compile(
+    r"(?:hoàn thành(?: xong)?|xong|thực hiện|triển khai|tổ chức|tổng kết|sơ kết"
+    r"|(?:gửi |nộp )?báo cáo) "
+)
 
 
 def _frequency(s: str) -> Optional[tuple[str, str]]:
@@ -376,18 +380,18 @@ def _recurring_core(s: str) -> Optional[Deadline]:
     freq = _frequency(s)
     if freq:
         return Deadline("recurring", rrule=freq[1])
-    m = _FREQ_AT_END.search(s)          # "trước ngày 05 tháng 12 hằng năm"
+    m = _FREQ_AT_END.search(s)  # "trước ngày 05 tháng 12 hằng năm"
     if m:
         freq = _frequency(re.sub(r"^ (?:của )?", "", m.group()))
-        rule = freq and _day_rule(freq[0], re.sub(r"^định k[ỳì] ", "", s[:m.start()]))
+        rule = freq and _day_rule(freq[0], re.sub(r"^định k[ỳì] ", "", s[: m.start()]))
         if rule:
             return Deadline("recurring", rrule=rule)
-    m = _FREQ_AT_START.match(s)         # "hằng năm, trước ngày 15/12"
+    m = _FREQ_AT_START.match(s)  # "hằng năm, trước ngày 15/12"
     if m:
         freq = _frequency(m.group().rstrip(", "))
-        rest = s[m.end():]
+        rest = s[m.end() :]
         verb = _VERB.match(rest)
-        for candidate in ([rest[verb.end():]] if verb else []) + [rest]:
+        for candidate in ([rest[verb.end() :]] if verb else []) + [rest]:
             rule = freq and _day_rule(freq[0], candidate)
             if rule:
                 return Deadline("recurring", rrule=rule)
@@ -409,7 +413,7 @@ _UNTIL = re.compile(rf"(?:đến|tới)(?: hết)? (?P<p>{_POINT_NC})")
 def _scope(s: str) -> Optional[tuple[Optional[date], Optional[date]]]:
     """The span a recurring or ongoing duty runs over; its years must be written out."""
     if s.startswith("trong "):
-        s = s[len("trong "):]
+        s = s[len("trong ") :]
     span = _span(s, None)
     if span:
         return span
@@ -434,7 +438,7 @@ def _scope_splits(s: str) -> Iterator[tuple[str, str]]:
         first = first or m
         last = m
     for m in dict.fromkeys(x for x in (first, last) if x is not None):
-        left, right = s[:m.start()].rstrip(" ,;:-"), s[m.end():]
+        left, right = s[: m.start()].rstrip(" ,;:-"), s[m.end() :]
         if m.group() == " (":
             if not right.endswith(")"):
                 continue
@@ -459,7 +463,8 @@ def _with_scope(s: str, core: Callable[[str], Optional[Deadline]]) -> Optional[D
 
 _REPORT = re.compile(
     rf"(?:gửi |nộp )?(?:báo cáo|sơ kết|tổng kết)(?: (?:sơ kết|tổng kết))?(?: kết quả)? "
-    rf"(?:(?:6|sáu) tháng(?: đầu năm)?|(?:9|chín) tháng|cả năm|năm|(?:hằng|hàng) năm|{_QUY} (?:{_Q})) (?P<rest>.+)")
+    rf"(?:(?:6|sáu) tháng(?: đầu năm)?|(?:9|chín) tháng|cả năm|năm|(?:hằng|hàng) năm|{_QUY} (?:{_Q})) (?P<rest>.+)"
+)
 
 
 def _report(s: str, ctx: Optional[int]) -> Optional[Deadline]:
@@ -481,16 +486,17 @@ _LABEL = re.compile(r"thời (?:hạn|gian)(?: (?:thực hiện|hoàn thành))?:
 def _clause(s: str, ctx: Optional[int]) -> Optional[Deadline]:
     label = _LABEL.match(s)
     if label:
-        s = s[label.end():]
+        s = s[label.end() :]
     if not s:
         return None
     found = _report(s, ctx)
     if found:
         return found
     verb = _VERB.match(s)
-    for candidate in [s] + ([s[verb.end():]] if verb else []):
-        found = (_with_scope(candidate, _ongoing_core) or _with_scope(candidate, _recurring_core)
-                 or _dated(candidate, ctx))
+    for candidate in [s] + ([s[verb.end() :]] if verb else []):
+        found = (
+            _with_scope(candidate, _ongoing_core) or _with_scope(candidate, _recurring_core) or _dated(candidate, ctx)
+        )
         if found:
             return found
     return None

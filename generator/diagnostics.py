@@ -1,4 +1,5 @@
 """Staff-facing problems found in the data, located as path:line:col."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

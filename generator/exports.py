@@ -3,6 +3,7 @@
 Output is deterministic (sorted, timestamps from the build date) so two builds of one
 commit give identical files.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,32 +36,54 @@ def _task_record(task: ResolvedTask, resolved: Resolved) -> dict:
         "deadline": deadline,
         "status": task.status,
         "status_label": task.status_label,
-        "reports": [{"date": r.date.isoformat(), "status": r.status, "note": r.note, "link": r.link}
-                    for r in task.reports],
+        "reports": [
+            {"date": r.date.isoformat(), "status": r.status, "note": r.note, "link": r.link} for r in task.reports
+        ],
     }
 
 
 def tasks_json(resolved: Resolved) -> str:
     records = [_task_record(t, resolved) for t in resolved.tasks]
-    return json.dumps({"build_date": resolved.build_date.isoformat(), "tasks": records},
-                      ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps({"build_date": resolved.build_date.isoformat(), "tasks": records}, ensure_ascii=False, indent=1)
+        + "\n"
+    )
 
 
 def tasks_csv(resolved: Resolved) -> str:
     """UTF-8 with a byte-order mark so Excel opens Vietnamese text correctly."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["Văn bản", "STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn (nguyên văn)",
-                     "Thời hạn (chuẩn hóa)", "Hạn cuối", "Trạng thái", "Đường dẫn"])
+    writer.writerow(
+        [
+            "Văn bản",
+            "STT",
+            "Nhiệm vụ",
+            "Chủ trì",
+            "Phối hợp",
+            "Thời hạn (nguyên văn)",
+            "Thời hạn (chuẩn hóa)",
+            "Hạn cuối",
+            "Trạng thái",
+            "Đường dẫn",
+        ]
+    )
     for task in resolved.tasks:
         document = resolved.corpus.documents[task.document_id]
-        writer.writerow([
-            document.label(), task.number, task.text,
-            "; ".join(r.name for r in task.lead), "; ".join(r.name for r in task.support),
-            task.deadline_text or "", deadline_label(task.deadline) if task.deadline_text else "",
-            task.deadline.end.isoformat() if task.deadline and task.deadline.end else "",
-            task.status_label, urls.document(task.document_id) + "#" + task.unit,
-        ])
+        writer.writerow(
+            [
+                document.label(),
+                task.number,
+                task.text,
+                "; ".join(r.name for r in task.lead),
+                "; ".join(r.name for r in task.support),
+                task.deadline_text or "",
+                deadline_label(task.deadline) if task.deadline_text else "",
+                task.deadline.end.isoformat() if task.deadline and task.deadline.end else "",
+                task.status_label,
+                urls.document(task.document_id) + "#" + task.unit,
+            ]
+        )
     return "\ufeff" + out.getvalue()
 
 
@@ -68,8 +91,9 @@ def tasks_csv(resolved: Resolved) -> str:
 
 
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def _fold(line: str) -> str:
@@ -120,8 +144,10 @@ def _events(task: ResolvedTask, resolved: Resolved, site_url: str) -> Iterable[l
             continue  # ongoing or undated: nothing to put on a calendar
         leads = ", ".join(r.name for r in task.lead) or "không nêu"
         summary = f"Hạn: {document.label()} – nhiệm vụ {task.number} ({leads})"
-        description = (f"{task.text}\nThời hạn: {task.deadline_text}\nChủ trì: {leads}\n"
-                       f"Phối hợp: {', '.join(r.name for r in task.support) or 'không nêu'}")
+        description = (
+            f"{task.text}\nThời hạn: {task.deadline_text}\nChủ trì: {leads}\n"
+            f"Phối hợp: {', '.join(r.name for r in task.support) or 'không nêu'}"
+        )
         url = site_url + urls.document(task.document_id) + "#" + task.unit
         yield [
             "BEGIN:VEVENT",
@@ -139,8 +165,13 @@ def _events(task: ResolvedTask, resolved: Resolved, site_url: str) -> Iterable[l
 
 
 def calendar(tasks: Iterable[ResolvedTask], resolved: Resolved, name: str, site_url: str) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_escape(name)}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_escape(name)}",
+    ]
     for task in tasks:
         for event in _events(task, resolved, site_url):
             lines.extend(event)
@@ -174,30 +205,44 @@ def _documents_json(resolved: Resolved, views) -> str:
         date, precision = views.target_date(target)
         if document is not None:
             record = {
-                "id": target, "url": urls.document(target), "published": True, "kind": document.kind,
+                "id": target,
+                "url": urls.document(target),
+                "published": True,
+                "kind": document.kind,
                 "number": document.number.value if document.number else None,
-                "date": date.isoformat() if date else None, "date_precision": precision,
-                "issuer": corpus.organizations[document.issuer].name, "issuer_id": document.issuer,
+                "date": date.isoformat() if date else None,
+                "date_precision": precision,
+                "issuer": corpus.organizations[document.issuer].name,
+                "issuer_id": document.issuer,
                 "title": document.title.plain,
             }
         else:
             entry = corpus.catalog[target]
             record = {
-                "id": target, "url": urls.reference(target), "published": False, "kind": entry.kind,
-                "number": entry.number, "date": date.isoformat() if date else None, "date_precision": precision,
-                "issuer": entry.issuer, "issuer_id": None, "title": entry.title,
+                "id": target,
+                "url": urls.reference(target),
+                "published": False,
+                "kind": entry.kind,
+                "number": entry.number,
+                "date": date.isoformat() if date else None,
+                "date_precision": precision,
+                "issuer": entry.issuer,
+                "issuer_id": None,
+                "title": entry.title,
             }
         record["cites"] = refs.cites.get(target, [])
         record["cited_by"] = views.citing_documents(target)
         record["relations"] = [{"type": r.type, "target": r.target, "stated": r.stated} for r in refs.outgoing(target)]
         record["related_by"] = [{"type": r.type, "source": r.source, "stated": r.stated} for r in refs.incoming(target)]
         records.append(record)
-    return json.dumps({"build_date": resolved.build_date.isoformat(), "documents": records},
-                      ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps({"build_date": resolved.build_date.isoformat(), "documents": records}, ensure_ascii=False, indent=1)
+        + "\n"
+    )
 
 
 def _xml(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _atom(resolved: Resolved, site_url: str) -> str:
@@ -210,17 +255,24 @@ def _atom(resolved: Resolved, site_url: str) -> str:
 
     ordered = resolved.newest_first
     updated = max((stamp(corpus.documents[d]) for d in ordered), default=f"{resolved.build_date}T00:00:00Z")
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
-             "<title>Văn bản chỉ đạo công khai</title>",
-             f'<link rel="alternate" type="text/html" href="{_xml(base)}"/>',
-             f'<link rel="self" type="application/atom+xml" href="{_xml(base)}feed.xml"/>',
-             f"<id>{_xml(base)}</id>", f"<updated>{updated}</updated>",
-             "<author><name>Văn bản chỉ đạo công khai</name></author>"]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+        "<title>Văn bản chỉ đạo công khai</title>",
+        f'<link rel="alternate" type="text/html" href="{_xml(base)}"/>',
+        f'<link rel="self" type="application/atom+xml" href="{_xml(base)}feed.xml"/>',
+        f"<id>{_xml(base)}</id>",
+        f"<updated>{updated}</updated>",
+        "<author><name>Văn bản chỉ đạo công khai</name></author>",
+    ]
     for doc_id in ordered:
         document = corpus.documents[doc_id]
         issuer = corpus.organizations[document.issuer].name
-        when = (f"ngày {document.date.value.day:02d}/{document.date.value.month}/{document.date.value.year}"
-                if document.date.known else "ngày ban hành không rõ")
+        when = (
+            f"ngày {document.date.value.day:02d}/{document.date.value.month}/{document.date.value.year}"
+            if document.date.known
+            else "ngày ban hành không rõ"
+        )
         link = base + urls.document(doc_id)
         lines += [
             "<entry>",

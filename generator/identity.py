@@ -4,6 +4,7 @@
 citing document's own jurisdiction. Party numbering restarts every term ("25-NQ/TW"
 exists for 2003, 2008 and 2013), so the year is part of the key when the text gives one.
 """
+
 from __future__ import annotations
 
 import re

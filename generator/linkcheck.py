@@ -4,6 +4,7 @@ External links (http:, https:, mailto:) are not fetched: pages must work offline
 build machine has no network. Everything else must resolve to a file, and a #fragment to
 an element id (or name) in that file.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -12,8 +13,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-_LINK_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
-               ("iframe", "src"), ("form", "action")}
+_LINK_ATTRS = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("form", "action"),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,9 @@ def _parse(path: Path) -> _PageParser:
 
 def _target_file(site: Path, page_rel: str, path: str) -> Path | None:
     base = posixpath.dirname(page_rel)
-    joined = posixpath.normpath(posixpath.join("/" + base, path)) if not path.startswith("/") else posixpath.normpath(path)
+    joined = (
+        posixpath.normpath(posixpath.join("/" + base, path)) if not path.startswith("/") else posixpath.normpath(path)
+    )
     candidate = site / joined.lstrip("/")
     if path.endswith("/") or candidate.is_dir():
         candidate = candidate / "index.html"
@@ -79,7 +89,7 @@ def check_site(site: Path, site_prefix: str = "") -> list[BrokenLink]:
                 continue  # external, or not a link (javascript: never appears: see the escaping tests)
             path = unquote(parts.path)
             if path.startswith("/") and site_prefix and path.startswith(site_prefix):
-                path = path[len(site_prefix):] or "/"
+                path = path[len(site_prefix) :] or "/"
             target = html_file if not path else _target_file(site, rel, path)
             if target is None or not target.exists():
                 broken.append(BrokenLink(rel, href, "không có trang/tệp"))

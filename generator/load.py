@@ -4,6 +4,7 @@ Hardened for staff and hostile input alike: size and depth limits, no YAML alias
 exponential "billion laughs" expansion is refused, not expanded), no control characters,
 legacy-encoding mojibake refused, and every string NFC-normalized.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,11 +73,19 @@ def _err(path: str, at: tuple[int, int], message: str, hint: str = "") -> LoadEr
 def _check_text(path: str, text: str, at: tuple[int, int]) -> str:
     bad = _CONTROL.search(text)
     if bad:
-        raise _err(path, at, f"chuỗi chứa ký tự điều khiển không in được (U+{ord(bad.group()):04X})",
-                   "xóa ký tự này; thường do sao chép từ PDF hoặc Word")
+        raise _err(
+            path,
+            at,
+            f"chuỗi chứa ký tự điều khiển không in được (U+{ord(bad.group()):04X})",
+            "xóa ký tự này; thường do sao chép từ PDF hoặc Word",
+        )
     if len(_MOJIBAKE.findall(text)) >= 2:
-        raise _err(path, at, "chuỗi có vẻ là văn bản mã hóa cũ (TCVN3/VNI) bị đọc sai",
-                   "chuyển văn bản gốc sang Unicode (ví dụ bằng Unikey) rồi sao chép lại")
+        raise _err(
+            path,
+            at,
+            "chuỗi có vẻ là văn bản mã hóa cũ (TCVN3/VNI) bị đọc sai",
+            "chuyển văn bản gốc sang Unicode (ví dụ bằng Unikey) rồi sao chép lại",
+        )
     return unicodedata.normalize("NFC", text)
 
 
@@ -90,8 +99,9 @@ class _Converter:
         if depth > MAX_DEPTH:
             raise _err(path, _pos(node), f"cấu trúc lồng quá sâu (hơn {MAX_DEPTH} cấp)")
         if id(node) in self.seen:
-            raise _err(path, _pos(node), "không dùng anchor/alias của YAML (&tên, *tên)",
-                       "viết đầy đủ nội dung thay cho *tên")
+            raise _err(
+                path, _pos(node), "không dùng anchor/alias của YAML (&tên, *tên)", "viết đầy đủ nội dung thay cho *tên"
+            )
         self.seen.add(id(node))
         self.loaded.positions[at] = _pos(node)
         if isinstance(node, yaml.ScalarNode):
@@ -148,16 +158,24 @@ def load_text(text: str, path: str) -> Loaded:
     if bad:  # before parsing: the YAML reader's own message has no line or column
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise _err(path, (line, col), f"chuỗi chứa ký tự điều khiển không in được (U+{ord(bad.group()):04X})",
-                   "xóa ký tự này; thường do sao chép từ PDF hoặc Word")
+        raise _err(
+            path,
+            (line, col),
+            f"chuỗi chứa ký tự điều khiển không in được (U+{ord(bad.group()):04X})",
+            "xóa ký tự này; thường do sao chép từ PDF hoặc Word",
+        )
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "cú pháp không hợp lệ").strip()
-        raise _err(path, at, f"YAML không hợp lệ: {problem}",
-                   "kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu hai chấm sau tên trường") from None
+        raise _err(
+            path,
+            at,
+            f"YAML không hợp lệ: {problem}",
+            "kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu hai chấm sau tên trường",
+        ) from None
     except yaml.YAMLError as exc:
         raise _err(path, (1, 1), f"YAML không hợp lệ: {exc}") from None
     except RecursionError:
@@ -172,8 +190,12 @@ def load_file(file: Path, display: str | None = None) -> Loaded:
     display = display or str(file)
     size = file.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise _err(display, (1, 1), f"tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,})",
-                   "tách văn bản kèm theo thành tệp riêng")
+        raise _err(
+            display,
+            (1, 1),
+            f"tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,})",
+            "tách văn bản kèm theo thành tệp riêng",
+        )
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8")

@@ -6,6 +6,7 @@ text, and every text run is HTML-escaped when rendered. A parsed text keeps a li
 spans (plain text runs, emphasis, footnote references) so later stages can work on its
 plain text (citations, search snippets) and insert links at plain-text offsets.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,11 @@ class Text:
     def footnote_refs(self) -> list[str]:
         return [s.value for s in self.spans if s.kind == "footnote"]
 
-    def html(self, footnote_href: Optional[Callable[[str], str]] = None,
-             link_at: Optional[Callable[[int, int], list[tuple[int, int, str, str]]]] = None) -> Markup:
+    def html(
+        self,
+        footnote_href: Optional[Callable[[str], str]] = None,
+        link_at: Optional[Callable[[int, int], list[tuple[int, int, str, str]]]] = None,
+    ) -> Markup:
         """Render to safe HTML.
 
         `link_at(start, end)` may return (start, end, href, title) ranges, in plain-text
@@ -63,8 +67,10 @@ class Text:
             elif span.kind == "footnote":
                 fid = escape(span.value)
                 href = footnote_href(span.value) if footnote_href else f"#fn-{span.value}"
-                out.append(f'<sup class="vb-fnref" id="fnref-{fid}"><a href="{escape(href)}" '
-                           f'aria-label="Chú thích {fid}">{fid}</a></sup>')
+                out.append(
+                    f'<sup class="vb-fnref" id="fnref-{fid}"><a href="{escape(href)}" '
+                    f'aria-label="Chú thích {fid}">{fid}</a></sup>'
+                )
         return Markup("".join(out))
 
 

@@ -4,6 +4,7 @@ Registered in mkdocs.yml under `hooks:`. Nothing here knows about documents: it 
 moves the generator's output into MkDocs' file collection, so the generator stays usable
 by any MkDocs-compatible builder (or none).
 """
+
 from __future__ import annotations
 
 import logging
@@ -58,7 +59,9 @@ def on_files(files: Files, config) -> Files:
         log.info("Trình tạo trang: %d văn bản, %d cơ quan được tạo lại", *preview.SESSION.last_rendered)
     else:
         generated = generate(data_dir, date, config.site_url or "")
-    shown = preview.SESSION.new_diagnostics(generated.read.diagnostics) if preview.SESSION else generated.read.diagnostics
+    shown = (
+        preview.SESSION.new_diagnostics(generated.read.diagnostics) if preview.SESSION else generated.read.diagnostics
+    )
     for diagnostic in shown:
         # Data warnings are shown but must not fail a --strict build: `check` owns them.
         (log.error if diagnostic.is_error else log.info)(diagnostic.format())
@@ -98,3 +101,13 @@ def on_serve(server, config, builder):
     if data_dir:
         server.watch(str(Path(data_dir).resolve()))
     return server
+
+
+def on_post_build(config) -> None:
+    # `generator site` indexes the finished site itself (after MkDocs, before the swap). The
+    # preview builds the search index once, on its first build, so search works while serving.
+    if preview.SESSION is not None and not preview.SEARCH_INDEXED:
+        from generator.search_index import index_site
+
+        index_site(Path(config.site_dir))
+        preview.SEARCH_INDEXED = True

@@ -1,4 +1,5 @@
 """Stage 3, model: typed, immutable-by-convention objects built from validated data."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -280,7 +281,9 @@ def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
         topics=list(raw.get("topics", [])),
         preamble=make_blocks(raw.get("preamble", []), anchors.PREAMBLE, 0),
         body=make_blocks(raw.get("body", []), "", 0),
-        footnotes=[Footnote(id=f["id"], text=parse_text(f["text"]), marker=f.get("marker")) for f in raw.get("footnotes", [])],
+        footnotes=[
+            Footnote(id=f["id"], text=parse_text(f["text"]), marker=f.get("marker")) for f in raw.get("footnotes", [])
+        ],
         signer=Signer(**signer) if signer else None,
         recipients=[Recipient(**r) for r in raw.get("recipients", [])],
         recipients_note=raw.get("recipients_note"),
@@ -293,7 +296,10 @@ def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
                 support=list(t.get("support", [])),
                 deadline=t.get("deadline"),
                 summary=t.get("summary"),
-                reports=[Report(date=_date(r["date"]), status=r["status"], note=r.get("note"), link=r.get("link")) for r in t.get("reports", [])],
+                reports=[
+                    Report(date=_date(r["date"]), status=r["status"], note=r.get("note"), link=r.get("link"))
+                    for r in t.get("reports", [])
+                ],
             )
             for t in raw.get("tasks", [])
         ],
@@ -306,10 +312,14 @@ def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
 def make_catalog_entry(raw: dict[str, Any]) -> CatalogEntry:
     date = raw.get("date")
     return CatalogEntry(
-        id=raw["id"], kind=raw["kind"], issuer=raw["issuer"], number=raw.get("number"),
+        id=raw["id"],
+        kind=raw["kind"],
+        issuer=raw["issuer"],
+        number=raw.get("number"),
         date=_date(date) if date else None,
         date_precision={10: "day", 7: "month", 4: "year"}[len(date)] if date else "unknown",
-        title=raw.get("title"), url=raw.get("url"),
+        title=raw.get("title"),
+        url=raw.get("url"),
     )
 
 

@@ -5,6 +5,7 @@ Names are matched after folding (case, diacritics, tone placement, đ, punctuati
 the internal names of the issuer's own units ("Chi ủy", "Lãnh đạo Ban"), then every name in
 the document's jurisdiction.
 """
+
 from __future__ import annotations
 
 import difflib

@@ -1,4 +1,5 @@
 """The whole generator as one call: data folder in, rendered Markdown out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,8 +42,9 @@ def _locator(read: ReadResult):
     return locate
 
 
-def _resolve(read: ReadResult, date: dt.date, extract_cache: dict | None = None,
-             task_cache: dict | None = None) -> Resolved | None:
+def _resolve(
+    read: ReadResult, date: dt.date, extract_cache: dict | None = None, task_cache: dict | None = None
+) -> Resolved | None:
     """Resolve a corpus that read cleanly; its diagnostics join the reader's."""
     if not read.ok:
         return None

@@ -6,6 +6,7 @@ the pages the edit can affect are rendered again: the edited documents, the docu
 cite or are cited by (before and after the edit), the organizations named in them, and the
 list, timeline and task pages. A change to a registry or to the build date renders all.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,12 @@ from generator.resolve import Resolved
 
 
 def _registry_stamp(data_dir: Path) -> tuple:
-    files = [data_dir / "jurisdictions.yaml", data_dir / "references.yaml",
-             *sorted((data_dir / "organizations").glob("*.yaml")), *sorted((data_dir / "sources").glob("*"))]
+    files = [
+        data_dir / "jurisdictions.yaml",
+        data_dir / "references.yaml",
+        *sorted((data_dir / "organizations").glob("*.yaml")),
+        *sorted((data_dir / "sources").glob("*")),
+    ]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 
@@ -53,6 +58,7 @@ def _organizations(resolved: Resolved, doc_ids: set[str]) -> set[str]:
 
 SESSION: "PreviewSession | None" = None  # set by the MkDocs adapter when serving
 WRITTEN: dict[str, int] = {}  # preview page path -> hash of the text last written
+SEARCH_INDEXED = False  # the preview builds the search index once, on its first build
 
 
 @dataclass
@@ -76,8 +82,11 @@ class PreviewSession:
             if (old_stamp, old_date, old_url) == (stamp, date, site_url):
                 reuse = self._reuse(old, old_site, resolved)
         site = render(resolved, data_dir, site_url, reuse)
-        self.last_rendered = ((len(reuse.documents), len(reuse.organizations)) if reuse
-                              else (len(resolved.corpus.documents), len(resolved.corpus.organizations)))
+        self.last_rendered = (
+            (len(reuse.documents), len(reuse.organizations))
+            if reuse
+            else (len(resolved.corpus.documents), len(resolved.corpus.organizations))
+        )
         self.previous = (resolved, site, stamp, date, site_url)
         return Generated(read=read, resolved=resolved, site=site)
 
@@ -94,7 +103,10 @@ class PreviewSession:
         documents = changed | _neighbours(old, changed) | _neighbours(new, changed)
         organizations = _organizations(old, changed) | _organizations(new, changed)
         cited = {t for resolved in (old, new) for d in changed for t in resolved.refs.cites.get(d, [])}
-        return Reuse(site=old_site, documents=documents & after.keys(),
-                     organizations=organizations & new.corpus.organizations.keys(),
-                     catalog=cited & new.corpus.catalog.keys(),
-                     jurisdictions={d.split("/", 1)[0] for d in documents})
+        return Reuse(
+            site=old_site,
+            documents=documents & after.keys(),
+            organizations=organizations & new.corpus.organizations.keys(),
+            catalog=cited & new.corpus.catalog.keys(),
+            jurisdictions={d.split("/", 1)[0] for d in documents},
+        )

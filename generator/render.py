@@ -4,6 +4,7 @@ The output is plain Markdown (front matter, headings with explicit ids, raw HTML
 so any MkDocs-compatible builder can turn it into a site. Every text from YAML reaches the
 page through markupsafe escaping; templates never mark YAML text as safe.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -74,7 +75,7 @@ def vn_date(date: dt.date | None, precision: str = "day") -> str:
 
 
 def vn_long_date(date: dt.date) -> str:
-    """"ngày 05 tháng 8 năm 2021": days below 10 and months 1-2 zero-padded, as on paper."""
+    """ "ngày 05 tháng 8 năm 2021": days below 10 and months 1-2 zero-padded, as on paper."""
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
     return f"ngày {date.day:02d} tháng {month} năm {date.year}"
 
@@ -103,8 +104,12 @@ class Renderer:
             return urls.relative(url, to_url)
 
         return self.env.get_template(template).render(
-            url=url, link=link, corpus=self.corpus, resolved=self.resolved,
-            build_date=self.resolved.build_date, **context,
+            url=url,
+            link=link,
+            corpus=self.corpus,
+            resolved=self.resolved,
+            build_date=self.resolved.build_date,
+            **context,
         )
 
     def document_page(self, doc_id: str) -> str:
@@ -120,13 +125,20 @@ class Renderer:
             found = mentions.get((doc_id, anchor, field))
             if not found:
                 return text.html()
-            ranges = [(m.citation.start, m.citation.end, urls.relative(url, self.views.target_url(m.target)),
-                       self.views.target_label(m.target) + " – " + self.views.target_title(m.target))
-                      for m in found]
+            ranges = [
+                (
+                    m.citation.start,
+                    m.citation.end,
+                    urls.relative(url, self.views.target_url(m.target)),
+                    self.views.target_label(m.target) + " – " + self.views.target_title(m.target),
+                )
+                for m in found
+            ]
             return text.html(link_at=lambda start, end: [r for r in ranges if start <= r[0] and r[1] <= end])
 
         return self._page(
-            "document.md.j2", url,
+            "document.md.j2",
+            url,
             doc=document,
             issuer=self.corpus.organizations[document.issuer],
             jurisdiction=self.corpus.jurisdictions[document.jurisdiction],
@@ -144,11 +156,18 @@ class Renderer:
         leads = set(map(id, roles["lead"]))
         mine = roles["lead"] + [t for t in roles["support"] if id(t) not in leads]
         return self._page(
-            "organization.md.j2", urls.organization(org_id), org=self.corpus.organizations[org_id],
-            ids=resolved.by_issuer.get(org_id, []), lead=roles["lead"], support=roles["support"],
-            due_soon=sorted((t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
-                            key=lambda t: t.next_due),
-            passed=[t for t in mine if t.status == "overdue-no-report"])
+            "organization.md.j2",
+            urls.organization(org_id),
+            org=self.corpus.organizations[org_id],
+            ids=resolved.by_issuer.get(org_id, []),
+            lead=roles["lead"],
+            support=roles["support"],
+            due_soon=sorted(
+                (t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
+                key=lambda t: t.next_due,
+            ),
+            passed=[t for t in mine if t.status == "overdue-no-report"],
+        )
 
     def _timeline(self, add) -> None:
         """One page while the corpus is small; a page per year once it would be too long."""
@@ -169,8 +188,10 @@ class Renderer:
         by_jurisdiction: dict[str, list] = {}
         for task in tasks:
             by_jurisdiction.setdefault(task.document_id.split("/", 1)[0], []).append(task)
-        groups = sorted(((self.corpus.jurisdictions[j], len(rows)) for j, rows in by_jurisdiction.items()),
-                        key=lambda group: group[0].name)
+        groups = sorted(
+            ((self.corpus.jurisdictions[j], len(rows)) for j, rows in by_jurisdiction.items()),
+            key=lambda group: group[0].name,
+        )
         add("nhiem-vu/", "tasks.md.j2", rows=[], groups=groups, **self._task_filters([]))
         for jur_id, rows in by_jurisdiction.items():
             if self.reuse is not None and jur_id not in self.reuse.jurisdictions:
@@ -180,11 +201,14 @@ class Renderer:
 
     def _task_filters(self, tasks) -> dict:
         return {
-            "filter_orgs": sorted({(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
-                                  key=lambda pair: (pair[1], pair[0])),  # names repeat across provinces
+            "filter_orgs": sorted(
+                {(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
+                key=lambda pair: (pair[1], pair[0]),
+            ),  # names repeat across provinces
             "filter_statuses": [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(t.status == s for t in tasks)],
-            "filter_years": sorted({t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999"
-                                    for t in tasks}),
+            "filter_years": sorted(
+                {t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999" for t in tasks}
+            ),
             "filter_documents": list(dict.fromkeys(t.document_id for t in tasks)),
         }
 
@@ -206,7 +230,9 @@ class Renderer:
         # every core (fork: the children share the resolved corpus, only Markdown comes back).
         items = [("doc", d) for d in documents] + [("org", o) for o in self.corpus.organizations]
         if self.reuse is not None:  # preview: only what the edit can have changed
-            fresh = [(k, i) for k, i in items if i in (self.reuse.documents if k == "doc" else self.reuse.organizations)]
+            fresh = [
+                (k, i) for k, i in items if i in (self.reuse.documents if k == "doc" else self.reuse.organizations)
+            ]
             rendered = {(k, i): md for k, i, md in _in_parallel(self, fresh)}
         else:
             rendered = {(k, i): md for k, i, md in _in_parallel(self, items)}
@@ -231,8 +257,11 @@ class Renderer:
         for jur_id, jurisdiction in self.corpus.jurisdictions.items():  # every org page links to its own
             ids = resolved.by_jurisdiction.get(jur_id, [])
             add(urls.jurisdiction(jur_id), "list.md.j2", title=jurisdiction.name, ids=ids[:LIST_LIMIT], total=len(ids))
-        add("tham-chieu/", "references.md.j2",
-            entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)))
+        add(
+            "tham-chieu/",
+            "references.md.j2",
+            entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)),
+        )
         for ref_id, entry in self.corpus.catalog.items():
             if self.reuse is not None and ref_id not in self.reuse.catalog:
                 path = urls.markdown_path(urls.reference(ref_id))
@@ -270,8 +299,15 @@ def schema_sections() -> list[dict]:
     sections = []
     for name, anchor, where in _SCHEMA_SECTIONS:
         root = schema(name)
-        sections.append({"id": anchor, "title": root["title"], "description": root["description"],
-                         "file": where, "fields": list(fields(root))})
+        sections.append(
+            {
+                "id": anchor,
+                "title": root["title"],
+                "description": root["description"],
+                "file": where,
+                "fields": list(fields(root)),
+            }
+        )
     return sections
 
 
@@ -281,8 +317,10 @@ _PARALLEL_MIN = 400  # below this many pages, starting workers costs more than i
 
 def _render_items(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     renderer = _ACTIVE
-    return [(kind, item_id, renderer.document_page(item_id) if kind == "doc" else renderer.organization_page(item_id))
-            for kind, item_id in items]
+    return [
+        (kind, item_id, renderer.document_page(item_id) if kind == "doc" else renderer.organization_page(item_id))
+        for kind, item_id in items
+    ]
 
 
 def _jobs() -> int:
@@ -299,7 +337,7 @@ def _in_parallel(renderer: "Renderer", items: list[tuple[str, str]]) -> list[tup
         _ACTIVE = renderer
         return _render_items(items)
     _ACTIVE = renderer
-    chunks = [items[i:i + 100] for i in range(0, len(items), 100)]
+    chunks = [items[i : i + 100] for i in range(0, len(items), 100)]
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             return [row for chunk in pool.map(_render_items, chunks) for row in chunk]

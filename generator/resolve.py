@@ -3,6 +3,7 @@
 Indexes (by kind, issuer, year, jurisdiction), attachment links both ways, and the
 implementation-period status computed against a fixed build date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,8 +69,9 @@ def _no_location(doc_id: str, at: tuple) -> tuple[str, int, int]:
     return doc_id, 1, 1
 
 
-def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date,
-                    locate: Locate) -> tuple[list[ResolvedTask], list[Diagnostic]]:
+def _document_tasks(
+    document: Document, index: OrganizationIndex, today: dt.date, locate: Locate
+) -> tuple[list[ResolvedTask], list[Diagnostic]]:
     """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
     the registry and the build date only, so a preview session can keep the result."""
     diagnostics: list[Diagnostic] = []
@@ -77,7 +79,8 @@ def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date
     blocks = {block.anchor: block for block in document.blocks()}
     sections = {
         block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""
-        for top in document.body for block in top.walk()
+        for top in document.body
+        for block in top.walk()
     }
     year = document.date.value.year if document.date.known else None
     rows = []
@@ -91,23 +94,46 @@ def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date
                 if org_id is None:
                     path, line, col = locate(doc_id, ("tasks", i, role, j))
                     close = index.candidates(name, document.jurisdiction)
-                    hint = ("gần giống: " + "; ".join(f"“{c}”" for c in close)) if close else \
-                        "thêm tên này vào aliases của cơ quan trong data/organizations/"
-                    diagnostics.append(Diagnostic(
-                        path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint))
+                    hint = (
+                        ("gần giống: " + "; ".join(f"“{c}”" for c in close))
+                        if close
+                        else "thêm tên này vào aliases của cơ quan trong data/organizations/"
+                    )
+                    diagnostics.append(
+                        Diagnostic(path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint)
+                    )
         parsed = deadlines.parse(task.deadline, context_year=year) if task.deadline else None
         if parsed is not None and parsed.kind == "unparsed":
             path, line, col = locate(doc_id, ("tasks", i, "deadline"))
-            diagnostics.append(Diagnostic(
-                path, line, col, WARNING, f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
-                "không cần sửa nếu thời hạn đúng như văn bản"))
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    line,
+                    col,
+                    WARNING,
+                    f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
+                    "không cần sửa nếu thời hạn đúng như văn bản",
+                )
+            )
         unit = blocks.get(task.unit)
-        text = task.summary or (unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else "")
+        text = task.summary or (
+            unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else ""
+        )
         row = ResolvedTask(
-            document_id=doc_id, number=i + 1, id=task.id, unit=task.unit, anchor=f"nhiem-vu-{task.id}",
-            text=text, lead=refs["lead"], support=refs["support"], deadline_text=task.deadline,
-            deadline=parsed, reports=task.reports, status=status(parsed, task.reports, today),
-            next_due=next_due(parsed, today), section=sections.get(task.unit, ""),
+            document_id=doc_id,
+            number=i + 1,
+            id=task.id,
+            unit=task.unit,
+            anchor=f"nhiem-vu-{task.id}",
+            text=text,
+            lead=refs["lead"],
+            support=refs["support"],
+            deadline_text=task.deadline,
+            deadline=parsed,
+            reports=task.reports,
+            status=status(parsed, task.reports, today),
+            next_due=next_due(parsed, today),
+            section=sections.get(task.unit, ""),
         )
         row.org_ids.update(ref.org_id for ref in refs["lead"] + refs["support"] if ref.org_id)
         rows.append(row)
@@ -115,17 +141,28 @@ def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date
 
 
 def _registry_signature(corpus: Corpus) -> int:
-    return hash(tuple((o.id, o.name, tuple(o.aliases), tuple(o.local_aliases), o.parent, o.abbreviation)
-                      for o in corpus.organizations.values()))
+    return hash(
+        tuple(
+            (o.id, o.name, tuple(o.aliases), tuple(o.local_aliases), o.parent, o.abbreviation)
+            for o in corpus.organizations.values()
+        )
+    )
 
 
 def resolve_tasks(resolved: Resolved, locate: Locate, cache: dict | None = None) -> None:
     corpus = resolved.corpus
     index = OrganizationIndex(corpus.organizations)
     for scope, ids in index.ambiguous_names():
-        resolved.diagnostics.append(Diagnostic("data/organizations", 1, 1, ERROR,
-                                               f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
-                                               "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn"))
+        resolved.diagnostics.append(
+            Diagnostic(
+                "data/organizations",
+                1,
+                1,
+                ERROR,
+                f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
+                "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn",
+            )
+        )
     today = resolved.build_date
     signature = (_registry_signature(corpus), today) if cache is not None else None
     by_org: dict[str, dict[str, list[ResolvedTask]]] = defaultdict(lambda: {"lead": [], "support": []})
@@ -148,8 +185,13 @@ def resolve_tasks(resolved: Resolved, locate: Locate, cache: dict | None = None)
     resolved.tasks_by_org = dict(by_org)
 
 
-def resolve(corpus: Corpus, build_date: dt.date, locate: Locate = _no_location,
-            extract_cache: dict | None = None, task_cache: dict | None = None) -> Resolved:
+def resolve(
+    corpus: Corpus,
+    build_date: dt.date,
+    locate: Locate = _no_location,
+    extract_cache: dict | None = None,
+    task_cache: dict | None = None,
+) -> Resolved:
     ordered = sorted(corpus.documents.values(), key=sort_key)
     resolved = Resolved(corpus=corpus, build_date=build_date, newest_first=[d.id for d in ordered])
     indexes = {

@@ -3,14 +3,21 @@
 The page is generated from the schema itself, so the field reference cannot drift from
 what `check` enforces.
 """
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
-_TYPE_NAMES = {"string": "chuỗi", "integer": "số nguyên", "number": "số", "array": "danh sách",
-               "object": "nhóm trường", "boolean": "đúng/sai"}
+_TYPE_NAMES = {
+    "string": "chuỗi",
+    "integer": "số nguyên",
+    "number": "số",
+    "array": "danh sách",
+    "object": "nhóm trường",
+    "boolean": "đúng/sai",
+}
 
 
 @dataclass
@@ -60,19 +67,29 @@ def fields(schema: dict) -> Iterator[FieldDoc]:
         node = _resolve(node, schema)
         if path and not path.endswith("[]"):
             yield FieldDoc(
-                path=path, title=node.get("title", ""), description=node.get("description", ""),
-                type=_type_of(node), required=required, enum=list(node.get("enum", [])),
-                examples=[json.dumps(e, ensure_ascii=False) if not isinstance(e, str) else e
-                          for e in node.get("examples", [])],
-                pattern=node.get("pattern"), depth=depth,
+                path=path,
+                title=node.get("title", ""),
+                description=node.get("description", ""),
+                type=_type_of(node),
+                required=required,
+                enum=list(node.get("enum", [])),
+                examples=[
+                    json.dumps(e, ensure_ascii=False) if not isinstance(e, str) else e for e in node.get("examples", [])
+                ],
+                pattern=node.get("pattern"),
+                depth=depth,
             )
         if node.get("type") == "array" and "items" in node:
-            yield from walk(node["items"], path + "[]", depth, False) if _resolve(node["items"], schema).get(
-                "properties") or _resolve(node["items"], schema).get("oneOf") else iter(())
+            yield from (
+                walk(node["items"], path + "[]", depth, False)
+                if _resolve(node["items"], schema).get("properties") or _resolve(node["items"], schema).get("oneOf")
+                else iter(())
+            )
         for option in node.get("oneOf", []):
             yield from walk(option, path, depth, False) if _resolve(option, schema).get("properties") else iter(())
         for name, child in node.get("properties", {}).items():
-            yield from walk(child, f"{path}.{name}" if path else name, depth + (1 if path else 0),
-                            name in node.get("required", []))
+            yield from walk(
+                child, f"{path}.{name}" if path else name, depth + (1 if path else 0), name in node.get("required", [])
+            )
 
     yield from walk(schema, "", 0, True)

@@ -8,6 +8,7 @@ source file to exist, a placeholder data/sources/<slug>.txt is written too (it s
 the original text there); an existing source file is never touched. The skeleton passes
 `check` as written. Nothing is ever overwritten: an existing document is refused.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,7 +59,7 @@ def _ask(prompt: str, ask: Callable[[str], str]) -> Optional[str]:
 
 
 def _parse_date(text: str) -> tuple[str, str]:
-    """"2021-08-05" | "2021-08" | "2021" | "05/8/2021" → (value, precision)."""
+    """ "2021-08-05" | "2021-08" | "2021" | "05/8/2021" → (value, precision)."""
     text = text.strip()
     m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", text)
     if m:
@@ -73,9 +74,16 @@ def _parse_date(text: str) -> tuple[str, str]:
     raise ValueError(f"ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD (ví dụ 2022-01-10), YYYY-MM hoặc YYYY")
 
 
-def new_document(data_dir: Path, kind: Optional[str] = None, issuer: Optional[str] = None,
-                 number: Optional[str] = None, date: Optional[str] = None, slug: Optional[str] = None,
-                 interactive: bool = True, ask: Callable[[str], str] = input) -> Path:
+def new_document(
+    data_dir: Path,
+    kind: Optional[str] = None,
+    issuer: Optional[str] = None,
+    number: Optional[str] = None,
+    date: Optional[str] = None,
+    slug: Optional[str] = None,
+    interactive: bool = True,
+    ask: Callable[[str], str] = input,
+) -> Path:
     """Write a skeleton document and return its path. Raises ValueError (Vietnamese message)
     on bad or missing input."""
     data_dir = Path(data_dir)
@@ -96,8 +104,9 @@ def new_document(data_dir: Path, kind: Optional[str] = None, issuer: Optional[st
     if not issuer:
         raise ValueError("thiếu cơ quan ban hành (--issuer), ví dụ --issuer da-nang/ban-thuong-vu-thanh-uy")
     if issuer not in organizations:
-        raise ValueError(f"không có cơ quan “{issuer}” trong data/organizations/; thêm cơ quan vào danh mục trước "
-                         "hoặc sửa mã")
+        raise ValueError(
+            f"không có cơ quan “{issuer}” trong data/organizations/; thêm cơ quan vào danh mục trước hoặc sửa mã"
+        )
     canonical = None
     if number:
         canonical = canonical_number(re.sub(r"^\s*(?:Số|SỐ|số)\s*:?\s*", "", number))
@@ -116,8 +125,17 @@ def new_document(data_dir: Path, kind: Optional[str] = None, issuer: Optional[st
     if path.exists():
         raise ValueError(f"đã có tệp {path}; không ghi đè (chọn tên khác bằng --slug)")
     source = data_dir / "sources" / f"{slug}.txt"
-    text = skeleton_text(f"{jurisdiction}/{slug}", kind, issuer, organizations[issuer], canonical, number,
-                         date_value, precision, source.name)
+    text = skeleton_text(
+        f"{jurisdiction}/{slug}",
+        kind,
+        issuer,
+        organizations[issuer],
+        canonical,
+        number,
+        date_value,
+        precision,
+        source.name,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
         fh.write(text)
@@ -127,12 +145,22 @@ def new_document(data_dir: Path, kind: Optional[str] = None, issuer: Optional[st
             f"(Dán toàn văn bản gốc của {KINDS[kind].lower()} {canonical or ''} vào tệp này, thay cho dòng này.\n"
             "Giữ nguyên văn như nhận được; có thể chạy: python -m generator import "
             f"data/sources/{source.name} để soạn lại phần nội dung.)\n".replace("  ", " "),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return path
 
 
-def skeleton_text(doc_id: str, kind: str, issuer: str, organization, number: Optional[str],
-                  printed: Optional[str], date_value: Optional[str], precision: str, source_file: str) -> str:
+def skeleton_text(
+    doc_id: str,
+    kind: str,
+    issuer: str,
+    organization,
+    number: Optional[str],
+    printed: Optional[str],
+    date_value: Optional[str],
+    precision: str,
+    source_file: str,
+) -> str:
     system = "state" if re.search(r"(?i)ubnd|ủy ban nhân dân|hđnd|sở |bộ ", organization.name) else "party"
     lines = [
         SCHEMA_LINE,
@@ -157,7 +185,7 @@ def skeleton_text(doc_id: str, kind: str, issuer: str, organization, number: Opt
     else:
         lines += [
             "# Số, ký hiệu: văn bản không ghi số thì bỏ trống. Nếu biết số từ văn bản khác dẫn chiếu, thêm:",
-            "# number: {value: 08-CT/TU, source: cited, cited_in: <mã văn bản dẫn chiếu>, note: \"…\"}",
+            '# number: {value: 08-CT/TU, source: cited, cited_in: <mã văn bản dẫn chiếu>, note: "…"}',
         ]
     lines += [
         f"# Cơ quan ban hành ({organization.name}): mã trong data/organizations/.",
@@ -171,15 +199,18 @@ def skeleton_text(doc_id: str, kind: str, issuer: str, organization, number: Opt
     if date_value:
         lines += ["date:", f"  value: {scalar(date_value)}", f"  precision: {precision}", "  source: printed"]
     else:
-        lines += ["date:", "  precision: unknown",
-                  "  # not_before: 'YYYY-MM-DD'  # ngày sớm nhất suy ra được từ nội dung, nếu có"]
+        lines += [
+            "date:",
+            "  precision: unknown",
+            "  # not_before: 'YYYY-MM-DD'  # ngày sớm nhất suy ra được từ nội dung, nếu có",
+        ]
     lines += [
         "# Dòng tên loại in phía trên trích yếu, đúng như in.",
         "heading:",
         f"- {scalar(KINDS[kind].upper())}",
         "# Trích yếu nội dung, viết như in (không kèm tên loại).",
         f"title: {scalar('(trích yếu của văn bản)')}",
-        "# Dòng ghi chú dưới trích yếu, nếu có, ví dụ: subtitle: \"(Ban hành kèm theo Quyết định số …)\"",
+        '# Dòng ghi chú dưới trích yếu, nếu có, ví dụ: subtitle: "(Ban hành kèm theo Quyết định số …)"',
         "# Giai đoạn thực hiện, nếu văn bản nêu: period: {start: 2021, end: 2025}",
         "# Chủ đề để nhóm văn bản, ví dụ: topics: [dân vận]",
         "# Phần mở đầu: căn cứ ban hành, các đoạn trước mục 1. Mỗi đoạn một dòng “- …”.",
@@ -203,7 +234,7 @@ def skeleton_text(doc_id: str, kind: str, issuer: str, organization, number: Opt
         "# Văn bản ban hành kèm theo (mã văn bản): attachments: [da-nang/de-an-…]",
         "# Nhiệm vụ: unit là neo của mục giao nhiệm vụ; lead: chủ trì; support: phối hợp; deadline: thời hạn như in.",
         "# tasks:",
-        "# - {id: nv-1, unit: muc-1, lead: [\"…\"], support: [\"…\"], deadline: \"…\"}",
+        '# - {id: nv-1, unit: muc-1, lead: ["…"], support: ["…"], deadline: "…"}',
         f"# Tệp văn bản gốc trong data/sources/ (dán toàn văn vào {source_file}).",
         "source:",
         f"  file: {source_file}",

@@ -3,6 +3,7 @@
 Only a progress report can say a task was done, or still in progress after its deadline.
 Without one, a passed deadline is "đã qua hạn, chưa có báo cáo kết quả", never "quá hạn".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,15 @@ STATUS_LABELS = {
 }
 
 KIND_LABELS = {
-    "date": "ngày", "month": "tháng", "quarter": "quý", "year": "năm", "range": "khoảng thời gian",
-    "recurring": "định kỳ", "ongoing": "thường xuyên", "none": "không có", "unparsed": "chưa phân tích được",
+    "date": "ngày",
+    "month": "tháng",
+    "quarter": "quý",
+    "year": "năm",
+    "range": "khoảng thời gian",
+    "recurring": "định kỳ",
+    "ongoing": "thường xuyên",
+    "none": "không có",
+    "unparsed": "chưa phân tích được",
 }
 
 _FIXED = {"date", "month", "quarter", "year", "range"}
@@ -115,8 +123,12 @@ def next_due(deadline: Optional[Deadline], today: dt.date) -> Optional[dt.date]:
         if deadline.rrule:
             for year in (today.year, today.year + 1):
                 occurrence = _yearly_occurrence(deadline.rrule, year)
-                if occurrence and occurrence >= today and (not deadline.start or occurrence >= deadline.start) \
-                        and (not deadline.end or occurrence <= deadline.end):
+                if (
+                    occurrence
+                    and occurrence >= today
+                    and (not deadline.start or occurrence >= deadline.start)
+                    and (not deadline.end or occurrence <= deadline.end)
+                ):
                     candidates.append(occurrence)
                     break
         dates = [d for d in candidates if d]
@@ -167,8 +179,11 @@ def deadline_label(deadline: Optional[Deadline]) -> str:
         return f"từ {_day(start)} đến {_day(end)}" if start else f"đến {_day(end)}"
     span = ""
     if start and end:
-        span = f" ({start.year}–{end.year})" if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) \
+        span = (
+            f" ({start.year}–{end.year})"
+            if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
             else f" (từ {_day(start)} đến {_day(end)})"
+        )
     elif start:
         span = f" (từ {_day(start)})"
     elif end:

@@ -1,4 +1,5 @@
 """Where every page lives. Stable: a document's URL is derived from its id only."""
+
 from __future__ import annotations
 
 
@@ -40,7 +41,18 @@ def markdown_path(url: str) -> str:
     return url
 
 
-_SECTION_INDEXES = {"van-ban", "loai", "co-quan", "nam", "dia-ban", "nhiem-vu", "tham-chieu", "dong-thoi-gian", "tim-kiem", "huong-dan-bien-tap"}
+_SECTION_INDEXES = {
+    "van-ban",
+    "loai",
+    "co-quan",
+    "nam",
+    "dia-ban",
+    "nhiem-vu",
+    "tham-chieu",
+    "dong-thoi-gian",
+    "tim-kiem",
+    "huong-dan-bien-tap",
+}
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -1,4 +1,5 @@
 """Stage 2, validate: JSON Schema plus the rules a schema cannot say, as located diagnostics."""
+
 from __future__ import annotations
 
 import copy
@@ -19,8 +20,13 @@ from generator.markup import contains_html
 SCHEMA_DIR = Path(__file__).parent / "schema"
 
 _TYPE_NAMES = {
-    "string": "chuỗi", "integer": "số nguyên", "number": "số", "array": "danh sách",
-    "object": "nhóm trường (khóa: giá trị)", "boolean": "đúng/sai", "null": "rỗng",
+    "string": "chuỗi",
+    "integer": "số nguyên",
+    "number": "số",
+    "array": "danh sách",
+    "object": "nhóm trường (khóa: giá trị)",
+    "boolean": "đúng/sai",
+    "null": "rỗng",
 }
 
 
@@ -78,8 +84,11 @@ def _message(error: jsonschema.ValidationError, schema_fragment: dict[str, Any])
     if v == "type":
         wanted = error.validator_value
         wanted = [wanted] if isinstance(wanted, str) else wanted
-        return (f"{field}: sai kiểu, cần {' hoặc '.join(_TYPE_NAMES.get(w, w) for w in wanted)}",
-                "xem mô tả trường trong Hướng dẫn biên tập", False)
+        return (
+            f"{field}: sai kiểu, cần {' hoặc '.join(_TYPE_NAMES.get(w, w) for w in wanted)}",
+            "xem mô tả trường trong Hướng dẫn biên tập",
+            False,
+        )
     if v == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         return f"{field}: giá trị “{error.instance}” không hợp lệ", f"chọn một trong: {options}", False
@@ -148,22 +157,31 @@ def document_diagnostics(loaded: Loaded, expected_id: str, known_sources: set[st
         found.append(Diagnostic(loaded.path, line, col, severity, message, hint))
 
     if data["id"] != expected_id:
-        add(("id",), f"mã “{data['id']}” không khớp với vị trí tệp (cần “{expected_id}”)",
-            "mã văn bản là <địa bàn>/<tên tệp không có .yaml>")
+        add(
+            ("id",),
+            f"mã “{data['id']}” không khớp với vị trí tệp (cần “{expected_id}”)",
+            "mã văn bản là <địa bàn>/<tên tệp không có .yaml>",
+        )
     date = data["date"]
     precision = date["precision"]
     value = date.get("value")
     if precision == "unknown":
         if value:
-            add(("date", "value"), "ngày có độ chính xác “unknown” thì không ghi giá trị",
-                "xóa “value” hoặc đổi “precision”")
+            add(
+                ("date", "value"),
+                "ngày có độ chính xác “unknown” thì không ghi giá trị",
+                "xóa “value” hoặc đổi “precision”",
+            )
     elif not value:
         add(("date",), f"thiếu “value” cho ngày có độ chính xác “{precision}”")
     else:
         parts = value.split("-")
         if len(parts) != _PRECISION_PARTS[precision]:
-            add(("date", "value"), f"ngày “{value}” không khớp độ chính xác “{precision}”",
-                "day: YYYY-MM-DD, month: YYYY-MM, year: YYYY")
+            add(
+                ("date", "value"),
+                f"ngày “{value}” không khớp độ chính xác “{precision}”",
+                "day: YYYY-MM-DD, month: YYYY-MM, year: YYYY",
+            )
         elif _parse_date(value) is None:
             add(("date", "value"), f"ngày không tồn tại: {value}", "kiểm tra ngày và tháng")
     for key in ("not_before",):
@@ -182,10 +200,17 @@ def document_diagnostics(loaded: Loaded, expected_id: str, known_sources: set[st
             if _parse_date(report["date"]) is None:
                 add(("tasks", i, "reports", j, "date"), f"ngày không tồn tại: {report['date']}")
     if data["source"]["file"] not in known_sources:
-        add(("source", "file"), f"không có tệp nguồn “{data['source']['file']}” trong data/sources/",
-            "thêm tệp văn bản gốc vào data/sources/")
+        add(
+            ("source", "file"),
+            f"không có tệp nguồn “{data['source']['file']}” trong data/sources/",
+            "thêm tệp văn bản gốc vào data/sources/",
+        )
     for at, text in _strings(data, ()):
         if contains_html(text):
-            add(at, "chuỗi chứa thẻ HTML; trang sẽ hiển thị nguyên văn như chữ, không chạy mã",
-                "xóa thẻ HTML nếu không cố ý", severity=WARNING)
+            add(
+                at,
+                "chuỗi chứa thẻ HTML; trang sẽ hiển thị nguyên văn như chữ, không chạy mã",
+                "xóa thẻ HTML nếu không cố ý",
+                severity=WARNING,
+            )
     return found

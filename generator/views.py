@@ -1,5 +1,6 @@
 """Presentation helpers the templates call: labels, URLs and ordered lists derived from the
 resolved corpus. Logic lives here; markup stays in the templates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,8 +79,10 @@ class Views:
         cited = [t for t in self.refs.cites.get(doc_id, []) if t not in shown_out]
         citing = [d for d in self.citing_documents(doc_id) if d not in shown_in]
         return {
-            "outgoing": outgoing[:limit], "cited": cited[:max(0, limit - len(outgoing))],
-            "incoming": incoming[:limit], "citing": citing[:max(0, limit - len(incoming))],
+            "outgoing": outgoing[:limit],
+            "cited": cited[: max(0, limit - len(outgoing))],
+            "incoming": incoming[:limit],
+            "citing": citing[: max(0, limit - len(incoming))],
             "more_out": max(0, len(outgoing) + len(cited) - limit),
             "more_in": max(0, len(incoming) + len(citing) - limit),
             "empty": not (outgoing or incoming or cited or citing),
@@ -107,8 +110,10 @@ class Views:
         for mention in mentions:
             groups.setdefault(mention.document_id, {}).setdefault(mention.anchor, []).append(mention)
         order = {doc_id: i for i, doc_id in enumerate(self.resolved.newest_first)}
-        return sorted(((doc_id, [(found[0], len(found)) for found in units.values()])
-                       for doc_id, units in groups.items()), key=lambda kv: order.get(kv[0], 0))
+        return sorted(
+            ((doc_id, [(found[0], len(found)) for found in units.values()]) for doc_id, units in groups.items()),
+            key=lambda kv: order.get(kv[0], 0),
+        )
 
     @staticmethod
     def snippet(mention: Mention, width: int = 110) -> tuple[str, str, str]:
@@ -118,7 +123,7 @@ class Views:
         at = sentence.find(text)
         if at < 0:
             return "", text, ""
-        before, after = sentence[:at], sentence[at + len(text):]
+        before, after = sentence[:at], sentence[at + len(text) :]
         if len(before) > width:
             before = "…" + before[-width:].split(" ", 1)[-1]
         if len(after) > width:
@@ -131,8 +136,15 @@ class Views:
         if date is None:
             return None
         kind = "document" if target in self.corpus.documents else "catalog"
-        return TimelineItem(date, precision, kind, self.target_label(target), self.target_url(target),
-                            self.target_title(target), current)
+        return TimelineItem(
+            date,
+            precision,
+            kind,
+            self.target_label(target),
+            self.target_url(target),
+            self.target_title(target),
+            current,
+        )
 
     def lineage_of(self, doc_id: str) -> list[TimelineItem]:
         related = [doc_id] + self.refs.cites.get(doc_id, []) + self.citing_documents(doc_id)
@@ -155,10 +167,16 @@ class Views:
             document = self.corpus.documents[task.document_id]
             label = f"Nhiệm vụ {task.number}" + (f" – {document.label()}" if with_document else "")
             leads = ", ".join(r.name for r in task.lead)
-            items.append(TimelineItem(task.deadline.end, "day", "deadline", label,
-                                      urls.document(task.document_id) + "#" + task.anchor,
-                                      f"{deadline_label(task.deadline)}; chủ trì: {leads}" if leads
-                                      else deadline_label(task.deadline)))
+            items.append(
+                TimelineItem(
+                    task.deadline.end,
+                    "day",
+                    "deadline",
+                    label,
+                    urls.document(task.document_id) + "#" + task.anchor,
+                    f"{deadline_label(task.deadline)}; chủ trì: {leads}" if leads else deadline_label(task.deadline),
+                )
+            )
         return sorted(items, key=lambda i: (i.date, i.label))
 
     def corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
@@ -172,9 +190,17 @@ class Views:
 
     def context(self) -> dict:
         return {
-            "refs": self.refs, "verbs": RELATION_VERBS, "target_url": self.target_url,
-            "target_label": self.target_label, "target_title": self.target_title,
-            "relations_of": self.relations_of, "citing_documents": self.citing_documents,
-            "mentions_in": self.mentions_in, "diagram": self.diagram, "grouped_mentions": self.grouped_mentions, "snippet": self.snippet,
-            "lineage_of": self.lineage_of, "deadline_items": self.deadline_items,
+            "refs": self.refs,
+            "verbs": RELATION_VERBS,
+            "target_url": self.target_url,
+            "target_label": self.target_label,
+            "target_title": self.target_title,
+            "relations_of": self.relations_of,
+            "citing_documents": self.citing_documents,
+            "mentions_in": self.mentions_in,
+            "diagram": self.diagram,
+            "grouped_mentions": self.grouped_mentions,
+            "snippet": self.snippet,
+            "lineage_of": self.lineage_of,
+            "deadline_items": self.deadline_items,
         }

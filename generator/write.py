@@ -1,4 +1,5 @@
 """Stage 6, write: put rendered Markdown on disk, replacing the previous output atomically."""
+
 from __future__ import annotations
 
 import shutil

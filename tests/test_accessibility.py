@@ -1,5 +1,6 @@
 """axe-core reports no serious or critical violation on the six key pages, and their HTML
 parses without errors."""
+
 from __future__ import annotations
 
 import html5lib
@@ -45,7 +46,8 @@ def test_no_serious_accessibility_violations(page, axe_source, name):
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
     assert page.outside_requests == []

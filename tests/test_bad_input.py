@@ -1,4 +1,5 @@
 """Each class of bad input stops `check` (and the build) with path:line:col and exit 1."""
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,11 @@ CASES = {
     "unknown kind": (VALID.replace("kind: chi-thi", "kind: sac-lenh"), 2, "“sac-lenh” không hợp lệ"),
     "unknown field (typo)": (VALID.replace("title:", "tittle:"), 6, "trường không hợp lệ “tittle”"),
     "impossible date": (VALID.replace("2021-08-05", "2021-02-30"), 5, "ngày không tồn tại: 2021-02-30"),
-    "unknown organization": (VALID.replace("da-nang/ban-thuong-vu-thanh-uy", "da-nang/khong-co"), 3, "không có cơ quan “da-nang/khong-co”"),
+    "unknown organization": (
+        VALID.replace("da-nang/ban-thuong-vu-thanh-uy", "da-nang/khong-co"),
+        3,
+        "không có cơ quan “da-nang/khong-co”",
+    ),
     "id escaping the output folder": (VALID.replace("id: da-nang/thu-nghiem", "id: ../x"), 1, "không đúng định dạng"),
 }
 

@@ -1,4 +1,5 @@
 """Real headless Chromium against the built site."""
+
 from __future__ import annotations
 
 import pytest

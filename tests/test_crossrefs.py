@@ -1,4 +1,5 @@
 """Citations resolved across the five documents: links, backlinks, relations, open data."""
+
 from __future__ import annotations
 
 import json
@@ -45,7 +46,9 @@ def test_scope_of_a_symbol(number, citing, expected):
 
 
 def test_no_citation_is_left_unresolved(resolved):
-    problems = [d.format() for d in resolved.diagnostics if "chưa xác định" in d.message or "khớp với nhiều" in d.message]
+    problems = [
+        d.format() for d in resolved.diagnostics if "chưa xác định" in d.message or "khớp với nhiều" in d.message
+    ]
     assert problems == []
 
 
@@ -65,23 +68,33 @@ def test_nq25_is_cited_by_every_source_but_one(built_site):
     records = {r["id"]: r for r in data["documents"]}
     assert records[NQ25]["published"] is False
     assert set(records[NQ25]["cited_by"]) == {
-        "da-nang/chi-thi-08-ct-tu-2021", "da-nang/quyet-dinh-2108-qd-tu-2016",
-        "da-nang/de-an-kem-quyet-dinh-2108-qd-tu-2016", PLAN, "ha-noi/chi-thi-07-ct-tu-2021"}
+        "da-nang/chi-thi-08-ct-tu-2021",
+        "da-nang/quyet-dinh-2108-qd-tu-2016",
+        "da-nang/de-an-kem-quyet-dinh-2108-qd-tu-2016",
+        PLAN,
+        "ha-noi/chi-thi-07-ct-tu-2021",
+    }
     for record in records.values():
         for target in record["cites"]:
             assert record["id"] in records[target]["cited_by"]
 
 
 def test_local_symbols_resolve_within_the_jurisdiction(resolved):
-    targets = {m.target for mentions in resolved.refs.mentions.values() for m in mentions
-               if m.citation.number == "29-CT/TU"}
+    targets = {
+        m.target for mentions in resolved.refs.mentions.values() for m in mentions if m.citation.number == "29-CT/TU"
+    }
     assert targets == {"da-nang/chi-thi-29-ct-tu-2013"}
-    variants = {m.citation.text.split(" ngày")[0]: m.target for mentions in resolved.refs.mentions.values()
-                for m in mentions if m.citation.number == "06/CT-UBND"}
+    variants = {
+        m.citation.text.split(" ngày")[0]: m.target
+        for mentions in resolved.refs.mentions.values()
+        for m in mentions
+        if m.citation.number == "06/CT-UBND"
+    }
     assert any("06-CT-UBND" in text for text in variants) and any("06/CT-UBND" in text for text in variants)
     assert set(variants.values()) == {"da-nang/chi-thi-06-ct-ubnd-2021"}
-    assert {m.target for mentions in resolved.refs.mentions.values() for m in mentions
-            if m.citation.number == "06-CT/TU"} == {"ha-tinh/chi-thi-06-ct-tu-2016"}
+    assert {
+        m.target for mentions in resolved.refs.mentions.values() for m in mentions if m.citation.number == "06-CT/TU"
+    } == {"ha-tinh/chi-thi-06-ct-tu-2016"}
 
 
 def test_relations_recognized_and_stated(resolved):
@@ -101,14 +114,20 @@ def test_ambiguous_citation_is_an_error_naming_both(data_copy):
     from tests.conftest import run_generator
 
     refs = data_copy / "references.yaml"
-    refs.write_text(refs.read_text(encoding="utf-8") + "- {id: trung-uong/ket-luan-114-kl-tw-2003, kind: ket-luan, "
-                    "number: 114-KL/TW, date: '2003-01-01', issuer: Ban Bí thư}\n", encoding="utf-8")
+    refs.write_text(
+        refs.read_text(encoding="utf-8") + "- {id: trung-uong/ket-luan-114-kl-tw-2003, kind: ket-luan, "
+        "number: 114-KL/TW, date: '2003-01-01', issuer: Ban Bí thư}\n",
+        encoding="utf-8",
+    )
     from tests.test_bad_input import VALID, write_doc
 
     write_doc(data_copy, VALID.replace("- Đoạn một.", "- Thực hiện tốt Kết luận 114-KL/TW của Ban Bí thư."))
     result = run_generator("check", "--data", str(data_copy))
     assert result.returncode == 1
-    assert "khớp với nhiều văn bản: trung-uong/ket-luan-114-kl-tw-2003, trung-uong/ket-luan-114-kl-tw-2015" in result.stderr
+    assert (
+        "khớp với nhiều văn bản: trung-uong/ket-luan-114-kl-tw-2003, trung-uong/ket-luan-114-kl-tw-2015"
+        in result.stderr
+    )
 
 
 def test_unknown_citation_gets_a_ready_to_paste_entry(data_copy):
@@ -119,8 +138,10 @@ def test_unknown_citation_gets_a_ready_to_paste_entry(data_copy):
     refs.write_text("\n- ".join(kept), encoding="utf-8")
     result = run_generator("check", "--data", str(data_copy))
     assert result.returncode == 0
-    assert ("- {id: da-nang/nghi-quyet-05-nq-tu-2021, kind: nghi-quyet, number: 05-NQ/TU, date: 2021-06-17, "
-            "issuer: Thành ủy}") in result.stderr
+    assert (
+        "- {id: da-nang/nghi-quyet-05-nq-tu-2021, kind: nghi-quyet, number: 05-NQ/TU, date: 2021-06-17, "
+        "issuer: Thành ủy}"
+    ) in result.stderr
 
 
 def test_atom_feed_is_valid_and_newest_first(built_site):
@@ -135,7 +156,13 @@ def test_atom_feed_is_valid_and_newest_first(built_site):
 
 def test_corpus_timeline_shows_the_lineage_in_order(built_site):
     page = (built_site / "dong-thoi-gian" / "index.html").read_text(encoding="utf-8")
-    lineage = ["Quyết định 290-QĐ/TW", "Nghị quyết 25-NQ/TW", "Kết luận 114-KL/TW", "Quyết định 2108-QĐ/TU", "Chỉ thị 08-CT/TU"]
+    lineage = [
+        "Quyết định 290-QĐ/TW",
+        "Nghị quyết 25-NQ/TW",
+        "Kết luận 114-KL/TW",
+        "Quyết định 2108-QĐ/TU",
+        "Chỉ thị 08-CT/TU",
+    ]
     positions = [page.index(label) for label in lineage]
     assert positions == sorted(positions)
-    assert "<time datetime=\"2013-06-03\">" in page
+    assert '<time datetime="2013-06-03">' in page

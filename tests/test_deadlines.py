@@ -1,4 +1,5 @@
 """Deadline phrases → structured deadlines (generator/deadlines.py)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -108,18 +109,45 @@ TABLE = [
     ("hằng năm, từ năm 2022", None, J("recurring", "2022-01-01", None, YEARLY)),
     ("định kỳ hằng năm (2021-2025)", None, J("recurring", "2021-01-01", "2025-12-31", YEARLY)),
     ("giai đoạn 2021-2025, hằng năm", None, J("recurring", "2021-01-01", "2025-12-31", YEARLY)),
-    ("hằng năm, trước ngày 15/12, từ năm 2022", None,
-     J("recurring", "2022-01-01", None, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=14")),
+    (
+        "hằng năm, trước ngày 15/12, từ năm 2022",
+        None,
+        J("recurring", "2022-01-01", None, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=14"),
+    ),
     ("báo cáo năm trước ngày 15/11", None, J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14")),
-    ("báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11", None,
-     J("recurring", parts=[J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9"),
-                           J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14")])),
-    ("báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11", 2022,
-     J("recurring", parts=[J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9"),
-                           J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14")])),
-    ("Báo cáo 6 tháng trước ngày 10/6 và báo cáo năm trước ngày 15/11.", None,
-     J("recurring", parts=[J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9"),
-                           J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14")])),
+    (
+        "báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11",
+        None,
+        J(
+            "recurring",
+            parts=[
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9"),
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14"),
+            ],
+        ),
+    ),
+    (
+        "báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11",
+        2022,
+        J(
+            "recurring",
+            parts=[
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9"),
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14"),
+            ],
+        ),
+    ),
+    (
+        "Báo cáo 6 tháng trước ngày 10/6 và báo cáo năm trước ngày 15/11.",
+        None,
+        J(
+            "recurring",
+            parts=[
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9"),
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14"),
+            ],
+        ),
+    ),
     # --- ongoing --------------------------------------------------------------------
     ("Thường xuyên, từ năm 2021 - 2025", None, J("ongoing", "2021-01-01", "2025-12-31")),
     ("thường xuyên", None, J("ongoing")),
@@ -131,11 +159,21 @@ TABLE = [
     ("thường xuyên, từ năm 2021", None, J("ongoing", "2021-01-01", None)),
     ("thường xuyên đến hết năm 2025", None, J("ongoing", None, "2025-12-31")),
     # --- several deadlines of one kind ----------------------------------------------
-    ("trước ngày 30/6/2022, trước ngày 31/12/2022", None,
-     J("date", None, "2022-12-30", parts=[J("date", None, "2022-06-29"), J("date", None, "2022-12-30")])),
-    ("trong tháng 9/2021 và tháng 10/2021", None,
-     J("month", "2021-09-01", "2021-10-31",
-       parts=[J("month", "2021-09-01", "2021-09-30"), J("month", "2021-10-01", "2021-10-31")])),
+    (
+        "trước ngày 30/6/2022, trước ngày 31/12/2022",
+        None,
+        J("date", None, "2022-12-30", parts=[J("date", None, "2022-06-29"), J("date", None, "2022-12-30")]),
+    ),
+    (
+        "trong tháng 9/2021 và tháng 10/2021",
+        None,
+        J(
+            "month",
+            "2021-09-01",
+            "2021-10-31",
+            parts=[J("month", "2021-09-01", "2021-09-30"), J("month", "2021-10-01", "2021-10-31")],
+        ),
+    ),
     # --- missing years ----------------------------------------------------------------
     ("trước ngày 10/6", None, UNPARSED),
     ("trước ngày 10/6", 2022, J("date", None, "2022-06-09")),
@@ -169,8 +207,9 @@ TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "context_year", "expected"), TABLE,
-                         ids=[f"{t!r}@{c}" if c is not None else repr(t) for t, c, _ in TABLE])
+@pytest.mark.parametrize(
+    ("text", "context_year", "expected"), TABLE, ids=[f"{t!r}@{c}" if c is not None else repr(t) for t, c, _ in TABLE]
+)
 def test_table(text, context_year, expected):
     result = parse(text, context_year)
     assert result.to_json() == expected
@@ -194,9 +233,11 @@ def _variants(text: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("text", "context_year", "expected"),
-                         [row for row in TABLE if row[0].strip() and row[2]["kind"] != "unparsed"],
-                         ids=lambda value: repr(value) if isinstance(value, str) else "")
+@pytest.mark.parametrize(
+    ("text", "context_year", "expected"),
+    [row for row in TABLE if row[0].strip() and row[2]["kind"] != "unparsed"],
+    ids=lambda value: repr(value) if isinstance(value, str) else "",
+)
 def test_case_space_and_unicode_form_do_not_matter(text, context_year, expected):
     for variant in _variants(text):
         assert parse(variant, context_year).to_json() == expected, variant
@@ -253,6 +294,7 @@ def test_data_deadlines_parse_and_unparsed_set_is_known():
 
 # --- properties ----------------------------------------------------------------------
 
+
 def _check_invariants(result: Deadline) -> None:
     assert result.kind in KINDS
     if result.start is not None and result.end is not None:
@@ -264,15 +306,77 @@ def _check_invariants(result: Deadline) -> None:
     json.dumps(result.to_json())
 
 
-CONTEXT_YEARS = st.none() | st.integers(min_value=-10**6, max_value=10**6) | st.sampled_from([1, 1000, 2022, 9999])
+CONTEXT_YEARS = st.none() | st.integers(min_value=-(10**6), max_value=10**6) | st.sampled_from([1, 1000, 2022, 9999])
 
 VOCABULARY = [
-    "trước", "ngày", "tháng", "năm", "quý", "từ", "đến", "hết", "trong", "vào", "chậm nhất", "là",
-    "hằng", "hàng", "định kỳ", "lần", "một", "của", "mỗi", "thường xuyên", "liên tục", "giai đoạn",
-    "báo cáo", "sơ kết", "6 tháng", "hoàn thành", "xong", "và", ",", ";", ":", "-", "/", ".", "(", ")",
-    "IV", "iii", "I", "0", "1", "01", "6", "10", "12", "13", "15", "29", "30", "31", "99",
-    "10/6", "30/6/2022", "29/2", "01/01", "1/1/1000", "31/12/9999", "2021", "2025", "1000", "9999", "0999",
-    "2021-2025", "IV-2016", "9/2021", "Thường Xuyên", "HẰNG NĂM", "thời hạn:",
+    "trước",
+    "ngày",
+    "tháng",
+    "năm",
+    "quý",
+    "từ",
+    "đến",
+    "hết",
+    "trong",
+    "vào",
+    "chậm nhất",
+    "là",
+    "hằng",
+    "hàng",
+    "định kỳ",
+    "lần",
+    "một",
+    "của",
+    "mỗi",
+    "thường xuyên",
+    "liên tục",
+    "giai đoạn",
+    "báo cáo",
+    "sơ kết",
+    "6 tháng",
+    "hoàn thành",
+    "xong",
+    "và",
+    ",",
+    ";",
+    ":",
+    "-",
+    "/",
+    ".",
+    "(",
+    ")",
+    "IV",
+    "iii",
+    "I",
+    "0",
+    "1",
+    "01",
+    "6",
+    "10",
+    "12",
+    "13",
+    "15",
+    "29",
+    "30",
+    "31",
+    "99",
+    "10/6",
+    "30/6/2022",
+    "29/2",
+    "01/01",
+    "1/1/1000",
+    "31/12/9999",
+    "2021",
+    "2025",
+    "1000",
+    "9999",
+    "0999",
+    "2021-2025",
+    "IV-2016",
+    "9/2021",
+    "Thường Xuyên",
+    "HẰNG NĂM",
+    "thời hạn:",
 ]
 
 
@@ -297,8 +401,14 @@ def test_before_means_the_day_before(day):
 
 
 def test_long_inputs_stay_fast():
-    for text in ["từ " * 50_000, "hằng năm, " * 20_000, "trước ngày 1/1, " * 20_000,
-                 "1-" * 60_000 + "2022", "(" * 50_000, "a" * 200_000 + " hằng năm"]:
+    for text in [
+        "từ " * 50_000,
+        "hằng năm, " * 20_000,
+        "trước ngày 1/1, " * 20_000,
+        "1-" * 60_000 + "2022",
+        "(" * 50_000,
+        "a" * 200_000 + " hằng năm",
+    ]:
         started = time.perf_counter()
         _check_invariants(parse(text))
         assert time.perf_counter() - started < 5, text[:40]
@@ -306,10 +416,16 @@ def test_long_inputs_stay_fast():
 
 # --- command line --------------------------------------------------------------------
 
+
 def test_cli_prints_json():
-    result = subprocess.run([sys.executable, "-m", "generator", "deadline", "quý IV-2016"],
-                            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True,
-                            encoding="utf-8", timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "deadline", "quý IV-2016"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["kind"] == "quarter"

@@ -1,4 +1,5 @@
 """HTML or script in any YAML field is shown as text and never runs."""
+
 from __future__ import annotations
 
 import shutil

@@ -3,6 +3,7 @@
 Every case is answered by a clear located error, or by safe escaped output: never a crash,
 a hang, a script that runs, or a file written outside the output folder.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -19,11 +20,18 @@ LONG = "dài " * 30_000
 
 CATALOG = {
     # name: (document text, expected: "error:<fragment>" or "ok")
-    "javascript: URL in source.url": (VALID.replace("source: {file: da-nang-chi-thi-08-ct-tu-2021.txt}",
-                                                     "source: {file: da-nang-chi-thi-08-ct-tu-2021.txt, url: 'javascript:alert(1)'}"),
-                                      "error:không đúng định dạng"),
-    "data: URL in a report link": (VALID + "tasks:\n  - {id: a, unit: d1, reports: [{date: '2022-01-01', status: done, link: 'data:text/html,x'}]}\n",
-                                   "error:không đúng định dạng"),
+    "javascript: URL in source.url": (
+        VALID.replace(
+            "source: {file: da-nang-chi-thi-08-ct-tu-2021.txt}",
+            "source: {file: da-nang-chi-thi-08-ct-tu-2021.txt, url: 'javascript:alert(1)'}",
+        ),
+        "error:không đúng định dạng",
+    ),
+    "data: URL in a report link": (
+        VALID
+        + "tasks:\n  - {id: a, unit: d1, reports: [{date: '2022-01-01', status: done, link: 'data:text/html,x'}]}\n",
+        "error:không đúng định dạng",
+    ),
     "very long title": (VALID.replace("title: về thử nghiệm", f"title: {LONG}"), "error:quá dài"),
     "very long paragraph is fine": (VALID.replace("- Đoạn một.", "- " + "chữ " * 20_000), "ok"),
     "NFD text": (VALID.replace("về thử nghiệm", unicodedata.normalize("NFD", "về thử nghiệm")), "ok"),
@@ -31,18 +39,27 @@ CATALOG = {
     "VNI mojibake": (VALID.replace("về thử nghiệm", "chaøo moïi ngöôøi"), "error:mã hóa cũ"),
     "control character": (VALID.replace("về thử nghiệm", "về\x1bthử"), "error:ký tự điều khiển"),
     "bidi override": (VALID.replace("về thử nghiệm", "về\u202ethử"), "error:ký tự điều khiển"),
-    "deep nesting": (VALID.replace("body:\n  - Đoạn một.", "body:\n  - " + "{type: item, number: '1', children: [" * 60 + "]}" * 60),
-                     "error:lồng quá sâu"),
-    "exponential anchors": ("a: &a ['x','x','x','x']\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c]\n"
-                            "e: [*d,*d,*d,*d]\n" + VALID, "error:anchor/alias"),
+    "deep nesting": (
+        VALID.replace("body:\n  - Đoạn một.", "body:\n  - " + "{type: item, number: '1', children: [" * 60 + "]}" * 60),
+        "error:lồng quá sâu",
+    ),
+    "exponential anchors": (
+        "a: &a ['x','x','x','x']\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c]\n"
+        "e: [*d,*d,*d,*d]\n" + VALID,
+        "error:anchor/alias",
+    ),
     "id with ../": (VALID.replace("id: da-nang/thu-nghiem", "id: da-nang/../../etc"), "error:không đúng định dạng"),
     "absolute id": (VALID.replace("id: da-nang/thu-nghiem", "id: /etc/passwd"), "error:không đúng định dạng"),
-    "source file outside data/sources": (VALID.replace("da-nang-chi-thi-08-ct-tu-2021.txt", "../../etc/passwd"),
-                                         "error:không đúng định dạng"),
-    "python object tag": (VALID.replace("title: về thử nghiệm", "title: !!python/object/apply:os.system ['id']"),
-                          "error:không được hỗ trợ"),
+    "source file outside data/sources": (
+        VALID.replace("da-nang-chi-thi-08-ct-tu-2021.txt", "../../etc/passwd"),
+        "error:không đúng định dạng",
+    ),
+    "python object tag": (
+        VALID.replace("title: về thử nghiệm", "title: !!python/object/apply:os.system ['id']"),
+        "error:không được hỗ trợ",
+    ),
     "html in every field is escaped": (VALID.replace("về thử nghiệm", "<script>alert(1)</script>"), "ok"),
-    "markdown raw html": (VALID.replace("- Đoạn một.", "- \"<iframe src=x></iframe> [a](javascript:x) ![i](x)\""), "ok"),
+    "markdown raw html": (VALID.replace("- Đoạn một.", '- "<iframe src=x></iframe> [a](javascript:x) ![i](x)"'), "ok"),
 }
 
 
@@ -88,9 +105,13 @@ def test_loader_never_crashes_on_arbitrary_text(text):
 
 
 _scalars = st.one_of(st.text(max_size=30), st.integers(), st.booleans(), st.none())
-_data = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4)),
-                     max_leaves=20)
+_data = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,5 +1,6 @@
 """The importer (python -m generator import): the five sources against their curated YAML,
 header variants, the pure parsing pieces, .docx input, and the round trip through `check`."""
+
 from __future__ import annotations
 
 import re
@@ -28,9 +29,13 @@ SOURCES = {
     "da-nang-chi-thi-08-ct-tu-2021.txt": ["da-nang/chi-thi-08-ct-tu-2021"],
     "ha-tinh-ubnd-chi-thi-dan-van-chinh-quyen.txt": ["ha-tinh/chi-thi-ubnd-tinh-dan-van-chinh-quyen"],
     "ha-noi-chi-thi-07-ct-tu-2021.txt": ["ha-noi/chi-thi-07-ct-tu-2021"],
-    "da-nang-quyet-dinh-2108-qd-tu-2016-de-an.txt": ["da-nang/quyet-dinh-2108-qd-tu-2016",
-                                                     "da-nang/de-an-kem-quyet-dinh-2108-qd-tu-2016"],
-    "da-nang-ban-tuyen-giao-ke-hoach-trien-khai-08-ct-tu.txt": ["da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu"],
+    "da-nang-quyet-dinh-2108-qd-tu-2016-de-an.txt": [
+        "da-nang/quyet-dinh-2108-qd-tu-2016",
+        "da-nang/de-an-kem-quyet-dinh-2108-qd-tu-2016",
+    ],
+    "da-nang-ban-tuyen-giao-ke-hoach-trien-khai-08-ct-tu.txt": [
+        "da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu"
+    ],
 }
 
 
@@ -75,8 +80,16 @@ def _task_key(task) -> tuple:
 
 
 def _block_keys(document) -> list[tuple]:
-    return [(b.anchor, b.type, b.marker, _squash(b.heading.source if b.heading else ""),
-             _squash(b.text.source if b.text else "")) for b in document.blocks()]
+    return [
+        (
+            b.anchor,
+            b.type,
+            b.marker,
+            _squash(b.heading.source if b.heading else ""),
+            _squash(b.text.source if b.text else ""),
+        )
+        for b in document.blocks()
+    ]
 
 
 def _figures(curated, drafted) -> dict:
@@ -115,13 +128,16 @@ def test_sources_against_curated(drafts, corpus, capsys):
             assert drafted.kind == curated.kind, doc_id
             assert drafted.heading == curated.heading, doc_id
             assert _squash(drafted.title.source) == _squash(curated.title.source), doc_id
-            assert _squash(drafted.subtitle.source if drafted.subtitle else "") == \
-                _squash(curated.subtitle.source if curated.subtitle else ""), doc_id
+            assert _squash(drafted.subtitle.source if drafted.subtitle else "") == _squash(
+                curated.subtitle.source if curated.subtitle else ""
+            ), doc_id
             assert drafted.place == curated.place, doc_id
             if curated.number and curated.number.source == "printed":
                 assert drafted.number and drafted.number.source == "printed", doc_id
-                assert (drafted.number.value, drafted.number.printed_as) == \
-                       (curated.number.value, curated.number.printed_as), doc_id
+                assert (drafted.number.value, drafted.number.printed_as) == (
+                    curated.number.value,
+                    curated.number.printed_as,
+                ), doc_id
             else:
                 assert not drafted.number or drafted.number.source != "printed", doc_id
             if curated.date.source == "printed":
@@ -133,15 +149,18 @@ def test_sources_against_curated(drafts, corpus, capsys):
             assert drafted.signer == curated.signer, doc_id
             assert drafted.recipients == curated.recipients, doc_id
             assert drafted.recipients_note == curated.recipients_note, doc_id
-            assert [_squash(f.text.source) for f in drafted.footnotes] == \
-                [_squash(f.text.source) for f in curated.footnotes]  # no-break spaces become spaces
+            assert [_squash(f.text.source) for f in drafted.footnotes] == [
+                _squash(f.text.source) for f in curated.footnotes
+            ]  # no-break spaces become spaces
             figures = _figures(curated, drafted)
             total_tasks += len(curated.tasks)
             matched_tasks += round(figures["tasks"] * len(curated.tasks))
-            report.append(f"{doc_id}: mục {figures['items']:.0%}, khối giống hệt {figures['blocks']:.0%}, "
-                          f"nhiệm vụ {figures['tasks']:.0%} "
-                          f"({len(curated.tasks)} chuẩn, {figures['tasks_found']} tìm được), "
-                          f"dẫn chiếu {'khớp' if figures['citations_equal'] else figures['citations_diff']}")
+            report.append(
+                f"{doc_id}: mục {figures['items']:.0%}, khối giống hệt {figures['blocks']:.0%}, "
+                f"nhiệm vụ {figures['tasks']:.0%} "
+                f"({len(curated.tasks)} chuẩn, {figures['tasks_found']} tìm được), "
+                f"dẫn chiếu {'khớp' if figures['citations_equal'] else figures['citations_diff']}"
+            )
             assert figures["items"] >= 0.95, (doc_id, figures["items_missing"])
             assert figures["blocks"] >= 0.90, doc_id  # same anchor, type, marker, heading and text
             assert figures["tasks"] >= 0.90, (doc_id, figures["tasks_missing"])
@@ -159,8 +178,7 @@ def _draft_words(draft: Draft) -> list[str]:
         if number.get("source") == "printed":
             out += words(number.get("printed_as") or number.get("value") or "")
         out += words(data.get("place") or "")
-        for key in ("heading", "title", "subtitle", "preamble", "body", "footnotes", "recipients",
-                    "recipients_note"):
+        for key in ("heading", "title", "subtitle", "preamble", "body", "footnotes", "recipients", "recipients_note"):
             if key in data:
                 out += words(" ".join(text_strings(data[key])))
         signer = data.get("signer", {})
@@ -174,8 +192,9 @@ def test_every_word_lands_in_the_draft(drafts, name):
     ratio, missing = coverage(source, _draft_words(drafts[name]))
     assert ratio >= 0.99, (ratio, missing[:40])
     # what is left out is kept as fields: the national header (system), the date, "Nơi nhận" (recipients)
-    assert set(missing) <= set(words("ĐẢNG CỘNG SẢN VIỆT NAM ngày tháng năm Nơi nhận")) | \
-        set(re.findall(r"\d+", " ".join(missing)))
+    assert set(missing) <= set(words("ĐẢNG CỘNG SẢN VIỆT NAM ngày tháng năm Nơi nhận")) | set(
+        re.findall(r"\d+", " ".join(missing))
+    )
 
 
 def test_drafts_pass_check(drafts, tmp_path):
@@ -196,8 +215,12 @@ def test_drafts_pass_check(drafts, tmp_path):
 
 def test_yaml_is_stable_and_valid(drafts, corpus):
     for name, draft in drafts.items():
-        again = import_text((DATA / "sources" / name).read_text(encoding="utf-8"), name,
-                            organizations=corpus.organizations, jurisdictions=corpus.jurisdictions)
+        again = import_text(
+            (DATA / "sources" / name).read_text(encoding="utf-8"),
+            name,
+            organizations=corpus.organizations,
+            jurisdictions=corpus.jurisdictions,
+        )
         assert again.yaml == draft.yaml  # deterministic
         parts = draft.yaml.split("\n---\n")
         assert len(parts) == len(draft.documents)
@@ -229,35 +252,102 @@ def test_summary_says_why_check_would_fail():
 
 HEADERS = [
     # (text, number, printed_as, place, date, precision, kind, system, title)
-    ("ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY HÀ TĨNH\n*\nSố 12-CT/TU\nHà Tĩnh, ngày 3 tháng 2 năm 2022\n\nCHỈ THỊ\n"
-     "về tăng cường công tác dân vận\ntrong tình hình mới\n-----\nTrong thời gian qua, …",
-     "12-CT/TU", None, "Hà Tĩnh", "2022-02-03", "day", "chi-thi", "party",
-     "về tăng cường công tác dân vận trong tình hình mới"),
-    ("| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| TỈNH HÀ TĨNH | Độc lập - Tự do - Hạnh phúc |\n"
-     "|---|---|\n| Số: 16/CT-UBND | Hà Tĩnh, ngày  20  tháng 12  năm 2021 |\n\nCHỈ THỊ\n"
-     "Về việc tiếp tục đổi mới công tác dân vận\n\nTrong những năm qua, …",
-     "16/CT-UBND", None, "Hà Tĩnh", "2021-12-20", "day", "chi-thi", "state",
-     "Về việc tiếp tục đổi mới công tác dân vận"),
-    ("THÀNH ỦY ĐÀ NẴNG\nBAN TUYÊN GIÁO\nSố 45 -KH/BTGTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\nĐà Nẵng, ngày 15 tháng 9 năm 2021\n"
-     "KẾ HOẠCH\ntriển khai Chỉ thị số 08-CT/TU ngày 05/8/2021\ncủa Ban Thường vụ Thành ủy\nI- MỤC ĐÍCH",
-     "45-KH/BTGTU", "Số 45 -KH/BTGTU", "Đà Nẵng", "2021-09-15", "day", "ke-hoach", "party",
-     "triển khai Chỉ thị số 08-CT/TU ngày 05/8/2021 của Ban Thường vụ Thành ủy"),
-    ("**THÀNH ỦY HÀ NỘI**\n\\*\nSố 09-\nCT/TU\n**ĐẢNG CỘNG SẢN VIỆT NAM**\nHà Nội, ngày 10 tháng 01 năm 2022\n\n"
-     "**CHỈ THỊ**\n**CỦA BAN THƯỜNG VỤ THÀNH ỦY**\n**về tăng cường lãnh đạo**\n**công tác dân vận**\n----\nNội dung.",
-     "09-CT/TU", None, "Hà Nội", "2022-01-10", "day", "chi-thi", "party",
-     "về tăng cường lãnh đạo công tác dân vận"),
-    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSỐ: 2547/QĐ-UBND\n"
-     "Đà Nẵng, ngày 26 tháng 12 năm 2016\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ CÔNG TÁC DÂN VẬN\n"
-     "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\nCăn cứ Luật Tổ chức chính quyền địa phương;",
-     "2547/QĐ-UBND", None, "Đà Nẵng", "2016-12-26", "day", "quyet-dinh", "state",
-     "VỀ VIỆC BAN HÀNH QUY CHẾ CÔNG TÁC DÂN VẬN"),
-    ("ĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Nam, ngày    tháng 5 năm 2023\nNGHỊ QUYẾT\nvề phát triển du lịch\n1. Mục tiêu",
-     None, None, "Quảng Nam", "2023-05", "month", "nghi-quyet", "party", "về phát triển du lịch"),
-    ("HUYỆN ỦY HÒA VANG\nSố:        -CV/HU\nHòa Vang, ngày 05/8/2021\nV/v triển khai Chỉ thị số 08-CT/TU\n"
-     "Kính gửi: Các chi bộ trực thuộc\nThực hiện …",
-     None, None, "Hòa Vang", "2021-08-05", "day", "cong-van", None, "triển khai Chỉ thị số 08-CT/TU"),
-    ("CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH\nHà Nội, ngày 1 tháng 3 năm 2020\nNội dung",
-     None, None, "Hà Nội", "2020-03-01", "day", "chi-thi", None, "VỀ VIỆC TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH"),
+    (
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY HÀ TĨNH\n*\nSố 12-CT/TU\nHà Tĩnh, ngày 3 tháng 2 năm 2022\n\nCHỈ THỊ\n"
+        "về tăng cường công tác dân vận\ntrong tình hình mới\n-----\nTrong thời gian qua, …",
+        "12-CT/TU",
+        None,
+        "Hà Tĩnh",
+        "2022-02-03",
+        "day",
+        "chi-thi",
+        "party",
+        "về tăng cường công tác dân vận trong tình hình mới",
+    ),
+    (
+        "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| TỈNH HÀ TĨNH | Độc lập - Tự do - Hạnh phúc |\n"
+        "|---|---|\n| Số: 16/CT-UBND | Hà Tĩnh, ngày  20  tháng 12  năm 2021 |\n\nCHỈ THỊ\n"
+        "Về việc tiếp tục đổi mới công tác dân vận\n\nTrong những năm qua, …",
+        "16/CT-UBND",
+        None,
+        "Hà Tĩnh",
+        "2021-12-20",
+        "day",
+        "chi-thi",
+        "state",
+        "Về việc tiếp tục đổi mới công tác dân vận",
+    ),
+    (
+        "THÀNH ỦY ĐÀ NẴNG\nBAN TUYÊN GIÁO\nSố 45 -KH/BTGTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\nĐà Nẵng, ngày 15 tháng 9 năm 2021\n"
+        "KẾ HOẠCH\ntriển khai Chỉ thị số 08-CT/TU ngày 05/8/2021\ncủa Ban Thường vụ Thành ủy\nI- MỤC ĐÍCH",
+        "45-KH/BTGTU",
+        "Số 45 -KH/BTGTU",
+        "Đà Nẵng",
+        "2021-09-15",
+        "day",
+        "ke-hoach",
+        "party",
+        "triển khai Chỉ thị số 08-CT/TU ngày 05/8/2021 của Ban Thường vụ Thành ủy",
+    ),
+    (
+        "**THÀNH ỦY HÀ NỘI**\n\\*\nSố 09-\nCT/TU\n**ĐẢNG CỘNG SẢN VIỆT NAM**\nHà Nội, ngày 10 tháng 01 năm 2022\n\n"
+        "**CHỈ THỊ**\n**CỦA BAN THƯỜNG VỤ THÀNH ỦY**\n**về tăng cường lãnh đạo**\n**công tác dân vận**\n----\nNội dung.",
+        "09-CT/TU",
+        None,
+        "Hà Nội",
+        "2022-01-10",
+        "day",
+        "chi-thi",
+        "party",
+        "về tăng cường lãnh đạo công tác dân vận",
+    ),
+    (
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSỐ: 2547/QĐ-UBND\n"
+        "Đà Nẵng, ngày 26 tháng 12 năm 2016\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ CÔNG TÁC DÂN VẬN\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+        "2547/QĐ-UBND",
+        None,
+        "Đà Nẵng",
+        "2016-12-26",
+        "day",
+        "quyet-dinh",
+        "state",
+        "VỀ VIỆC BAN HÀNH QUY CHẾ CÔNG TÁC DÂN VẬN",
+    ),
+    (
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Nam, ngày    tháng 5 năm 2023\nNGHỊ QUYẾT\nvề phát triển du lịch\n1. Mục tiêu",
+        None,
+        None,
+        "Quảng Nam",
+        "2023-05",
+        "month",
+        "nghi-quyet",
+        "party",
+        "về phát triển du lịch",
+    ),
+    (
+        "HUYỆN ỦY HÒA VANG\nSố:        -CV/HU\nHòa Vang, ngày 05/8/2021\nV/v triển khai Chỉ thị số 08-CT/TU\n"
+        "Kính gửi: Các chi bộ trực thuộc\nThực hiện …",
+        None,
+        None,
+        "Hòa Vang",
+        "2021-08-05",
+        "day",
+        "cong-van",
+        None,
+        "triển khai Chỉ thị số 08-CT/TU",
+    ),
+    (
+        "CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH\nHà Nội, ngày 1 tháng 3 năm 2020\nNội dung",
+        None,
+        None,
+        "Hà Nội",
+        "2020-03-01",
+        "day",
+        "chi-thi",
+        None,
+        "VỀ VIỆC TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH",
+    ),
 ]
 
 
@@ -282,8 +372,7 @@ def test_header_variants(text, number, printed_as, place, date, precision, kind,
 def test_header_variants_through_import(corpus):
     """The whole import on a header variant: issuer from the header lines, no TODO for it."""
     text = HEADERS[1][0] + "\n1. Các sở, ban ngành thực hiện.\n"
-    draft = import_text(text, "ha-tinh-thu.txt", organizations=corpus.organizations,
-                        jurisdictions=corpus.jurisdictions)
+    draft = import_text(text, "ha-tinh-thu.txt", organizations=corpus.organizations, jurisdictions=corpus.jurisdictions)
     data = draft.documents[0].plain
     assert data["issuer"] == "ha-tinh/ubnd-tinh"
     assert data["number"] == {"value": "16/CT-UBND", "source": "printed"}
@@ -293,52 +382,62 @@ def test_header_variants_through_import(corpus):
 
 # --- pure pieces ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Số 07- CT/TU", ("07-CT/TU", "Số 07- CT/TU")),
-    ("Số: 16/CT-TTg", ("16/CT-TTg", "Số: 16/CT-TTg")),
-    ("Số 2108-QĐ/TU", ("2108-QĐ/TU", "Số 2108-QĐ/TU")),
-    ("SỐ: 1613/UBND-KGVX", ("1613/UBND-KGVX", "SỐ: 1613/UBND-KGVX")),
-    ("Số:     /CT-UBND", (None, "Số: /CT-UBND")),
-    ("Số lượng cán bộ tăng", None),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Số 07- CT/TU", ("07-CT/TU", "Số 07- CT/TU")),
+        ("Số: 16/CT-TTg", ("16/CT-TTg", "Số: 16/CT-TTg")),
+        ("Số 2108-QĐ/TU", ("2108-QĐ/TU", "Số 2108-QĐ/TU")),
+        ("SỐ: 1613/UBND-KGVX", ("1613/UBND-KGVX", "SỐ: 1613/UBND-KGVX")),
+        ("Số:     /CT-UBND", (None, "Số: /CT-UBND")),
+        ("Số lượng cán bộ tăng", None),
+    ],
+)
 def test_number_lines(text, expected):
     parsed = parse_number(text)
     assert (parsed[0].value, parsed[0].printed) == expected if expected else parsed is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Đà Nẵng, ngày 05 tháng 8 năm 2021", ("Đà Nẵng", "2021-08-05", "day")),
-    ("Hà Nội, ngày  01  tháng 10 năm 2021", ("Hà Nội", "2021-10-01", "day")),
-    ("Hà Tĩnh, ngày ... tháng 12 năm 2021", ("Hà Tĩnh", "2021-12", "month")),
-    ("TP. Hồ Chí Minh, ngày 5/9/2016", ("TP. Hồ Chí Minh", "2016-09-05", "day")),
-    ("ngày 30 tháng 02 năm 2021", None),
-    ("Trong năm 2021, ngày càng nhiều", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đà Nẵng, ngày 05 tháng 8 năm 2021", ("Đà Nẵng", "2021-08-05", "day")),
+        ("Hà Nội, ngày  01  tháng 10 năm 2021", ("Hà Nội", "2021-10-01", "day")),
+        ("Hà Tĩnh, ngày ... tháng 12 năm 2021", ("Hà Tĩnh", "2021-12", "month")),
+        ("TP. Hồ Chí Minh, ngày 5/9/2016", ("TP. Hồ Chí Minh", "2016-09-05", "day")),
+        ("ngày 30 tháng 02 năm 2021", None),
+        ("Trong năm 2021, ngày càng nhiều", None),
+    ],
+)
 def test_date_lines(text, expected):
     parsed = parse_date_line(text)
     assert (parsed.place, parsed.value, parsed.precision) == expected if expected else parsed is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("I- MỤC ĐÍCH, YÊU CẦU", ("part", "I-", "I")),
-    ("II. NỘI DUNG", ("part", "II.", "II")),
-    ("Chương I", ("chapter", "Chương I", "I")),
-    ("Điều 1. Ban hành kèm theo", ("article", "Điều 1.", "1")),
-    ("1. Tiếp tục tuyên truyền", ("item", "1.", "1")),
-    ("1- Về công tác tuyên truyền", ("item", "1-", "1")),
-    ("2.1- Mục tiêu", ("item", "2.1-", "2.1")),
-    ("3.1.2. Giải pháp", ("item", "3.1.2.", "3.1.2")),
-    ("a) Thông qua các hội nghị", ("point", "a)", "a")),
-    ("đ) Tổ chức sơ kết", ("point", "đ)", "đ")),
-    ("- Chủ trì: Phòng Tuyên truyền", ("dash", "-", None)),
-    ("– Căn cứ Luật", ("dash", "–", None)),
-    ("+ Ý thứ hai", ("plus", "+", None)),
-    ("5 năm giai đoạn 2021-2025 theo", None),
-    ("19; trọng tâm là Chỉ thị", None),
-    ("10/6, báo cáo năm trước ngày 15/11", None),
-    ("2021 - 2025 và những năm tiếp theo", None),
-    ("-----", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I- MỤC ĐÍCH, YÊU CẦU", ("part", "I-", "I")),
+        ("II. NỘI DUNG", ("part", "II.", "II")),
+        ("Chương I", ("chapter", "Chương I", "I")),
+        ("Điều 1. Ban hành kèm theo", ("article", "Điều 1.", "1")),
+        ("1. Tiếp tục tuyên truyền", ("item", "1.", "1")),
+        ("1- Về công tác tuyên truyền", ("item", "1-", "1")),
+        ("2.1- Mục tiêu", ("item", "2.1-", "2.1")),
+        ("3.1.2. Giải pháp", ("item", "3.1.2.", "3.1.2")),
+        ("a) Thông qua các hội nghị", ("point", "a)", "a")),
+        ("đ) Tổ chức sơ kết", ("point", "đ)", "đ")),
+        ("- Chủ trì: Phòng Tuyên truyền", ("dash", "-", None)),
+        ("– Căn cứ Luật", ("dash", "–", None)),
+        ("+ Ý thứ hai", ("plus", "+", None)),
+        ("5 năm giai đoạn 2021-2025 theo", None),
+        ("19; trọng tâm là Chỉ thị", None),
+        ("10/6, báo cáo năm trước ngày 15/11", None),
+        ("2021 - 2025 và những năm tiếp theo", None),
+        ("-----", None),
+    ],
+)
 def test_markers(text, expected):
     m = parse_marker(text)
     assert ((m.type, m.marker, m.number) if m else None) == expected
@@ -351,29 +450,59 @@ def _lines(*texts: str) -> list[Line]:
 W = "x" * 70  # a full-width line of filler, so the texts below count as hard-wrapped
 
 
-@pytest.mark.parametrize("texts, expected", [
-    # a line that does not end a sentence is continued by the next, whatever its case
-    ((f"{W} về công tác dân vận của", "Đảng, chính sách, pháp luật."), [f"{W} về công tác dân vận của Đảng, chính sách, pháp luật."]),
-    # a sentence end followed by lower case: the same paragraph
-    ((f"{W} nâng lên;", "nhiều cơ quan đã triển khai."), [f"{W} nâng lên; nhiều cơ quan đã triển khai."]),
-    # a sentence end followed by a capital: a new paragraph
-    ((f"{W} thành phố.", "Tuy nhiên, bên cạnh đó."), [f"{W} thành phố.", "Tuy nhiên, bên cạnh đó."]),
-    # words and numbers broken with a hyphen are rejoined without a space
-    ((f"{W} sau đại dịch Covid-", "19; trọng tâm là Chỉ thị số 08-", "CT/TU."), [f"{W} sau đại dịch Covid-19; trọng tâm là Chỉ thị số 08-CT/TU."]),
-    # a lost footnote marker "(" … ")" across lines
-    ((f"{W} triển khai thực hiện(", "), luôn xác định."), [f"{W} triển khai thực hiện(), luôn xác định."]),
-    # a short heading line, then a capital: two paragraphs
-    ((f"1- Phối hợp với Mặt trận {W}", "công tác dân vận", "Tăng cường phối hợp."),
-     [f"Phối hợp với Mặt trận {W} công tác dân vận", "Tăng cường phối hợp."]),
-    # markers always start a block; caps lines stand alone
-    ((f"{W} như sau:", "a) Thứ nhất;", "- Chủ trì: Phòng A.", "BAN THƯỜNG VỤ THÀNH UỶ", "QUYẾT ĐỊNH", "Điều 1. Nội dung."),
-     [f"{W} như sau:", "Thứ nhất;", "Chủ trì: Phòng A.", "BAN THƯỜNG VỤ THÀNH UỶ", "QUYẾT ĐỊNH", "Nội dung."]),
-    # "Căn cứ" lines each start a paragraph, even after a full line ending in ";"
-    ((f"Căn cứ Luật Tổ chức chính quyền địa phương {W};", "Căn cứ Chỉ thị số 33/CT-TTg;", "Theo đề nghị của Sở."),
-     [f"Căn cứ Luật Tổ chức chính quyền địa phương {W};", "Căn cứ Chỉ thị số 33/CT-TTg;", "Theo đề nghị của Sở."]),
-    # a chapter marker alone: its title is the next line
-    (("Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"), ["QUY ĐỊNH CHUNG", "Phạm vi điều chỉnh"]),
-])
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        # a line that does not end a sentence is continued by the next, whatever its case
+        (
+            (f"{W} về công tác dân vận của", "Đảng, chính sách, pháp luật."),
+            [f"{W} về công tác dân vận của Đảng, chính sách, pháp luật."],
+        ),
+        # a sentence end followed by lower case: the same paragraph
+        ((f"{W} nâng lên;", "nhiều cơ quan đã triển khai."), [f"{W} nâng lên; nhiều cơ quan đã triển khai."]),
+        # a sentence end followed by a capital: a new paragraph
+        ((f"{W} thành phố.", "Tuy nhiên, bên cạnh đó."), [f"{W} thành phố.", "Tuy nhiên, bên cạnh đó."]),
+        # words and numbers broken with a hyphen are rejoined without a space
+        (
+            (f"{W} sau đại dịch Covid-", "19; trọng tâm là Chỉ thị số 08-", "CT/TU."),
+            [f"{W} sau đại dịch Covid-19; trọng tâm là Chỉ thị số 08-CT/TU."],
+        ),
+        # a lost footnote marker "(" … ")" across lines
+        ((f"{W} triển khai thực hiện(", "), luôn xác định."), [f"{W} triển khai thực hiện(), luôn xác định."]),
+        # a short heading line, then a capital: two paragraphs
+        (
+            (f"1- Phối hợp với Mặt trận {W}", "công tác dân vận", "Tăng cường phối hợp."),
+            [f"Phối hợp với Mặt trận {W} công tác dân vận", "Tăng cường phối hợp."],
+        ),
+        # markers always start a block; caps lines stand alone
+        (
+            (
+                f"{W} như sau:",
+                "a) Thứ nhất;",
+                "- Chủ trì: Phòng A.",
+                "BAN THƯỜNG VỤ THÀNH UỶ",
+                "QUYẾT ĐỊNH",
+                "Điều 1. Nội dung.",
+            ),
+            [f"{W} như sau:", "Thứ nhất;", "Chủ trì: Phòng A.", "BAN THƯỜNG VỤ THÀNH UỶ", "QUYẾT ĐỊNH", "Nội dung."],
+        ),
+        # "Căn cứ" lines each start a paragraph, even after a full line ending in ";"
+        (
+            (
+                f"Căn cứ Luật Tổ chức chính quyền địa phương {W};",
+                "Căn cứ Chỉ thị số 33/CT-TTg;",
+                "Theo đề nghị của Sở.",
+            ),
+            [
+                f"Căn cứ Luật Tổ chức chính quyền địa phương {W};",
+                "Căn cứ Chỉ thị số 33/CT-TTg;",
+                "Theo đề nghị của Sở.",
+            ],
+        ),
+        # a chapter marker alone: its title is the next line
+        (("Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"), ["QUY ĐỊNH CHUNG", "Phạm vi điều chỉnh"]),
+    ],
+)
 def test_wrap_joining(texts, expected):
     assert [p.text for p in paragraphs(_lines(*texts), width=100, wrapped=True)] == expected
 
@@ -390,10 +519,24 @@ def test_decomposed_characters_are_composed():
 
 
 def test_tree_nesting():
-    paras = paragraphs(_lines("Mở đầu văn bản.", "I- NỘI DUNG", "1- Về công tác tuyên truyền", "a) Thông qua hội nghị.",
-                              "- Chủ trì: Phòng A.", "- Phối hợp: Phòng B.", "b) Điểm hai.", "2.1- Mục con.",
-                              "Đoạn của mục con.", "- Ý một.", "Đoạn của ý một.", "II- TỔ CHỨC THỰC HIỆN",
-                              "1- Các phòng thực hiện.", "Kế hoạch này phổ biến đến chi bộ./."))
+    paras = paragraphs(
+        _lines(
+            "Mở đầu văn bản.",
+            "I- NỘI DUNG",
+            "1- Về công tác tuyên truyền",
+            "a) Thông qua hội nghị.",
+            "- Chủ trì: Phòng A.",
+            "- Phối hợp: Phòng B.",
+            "b) Điểm hai.",
+            "2.1- Mục con.",
+            "Đoạn của mục con.",
+            "- Ý một.",
+            "Đoạn của ý một.",
+            "II- TỔ CHỨC THỰC HIỆN",
+            "1- Các phòng thực hiện.",
+            "Kế hoạch này phổ biến đến chi bộ./.",
+        )
+    )
     preamble, body = build_tree(paras)
     assert [n.text for n in preamble] == ["Mở đầu văn bản."]
     part = body[0]
@@ -409,15 +552,31 @@ def test_tree_nesting():
 
 
 def test_trailer():
-    trailer = parse_trailer(_lines("Nơi nhận:", "- Ban Bí thư Trung ương (để b/cáo),", "- Các ban cán sự đảng, đảng đoàn,",
-                                   "Ban Thường vụ Thành đoàn,", "- Lưu: VT, VX, NC3.", "(Để báo cáo)", "TM. ỦY BAN NHÂN DÂN",
-                                   "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"))
-    assert trailer.recipients == [{"name": "Ban Bí thư Trung ương", "note": "để b/cáo"},
-                                  {"name": "Các ban cán sự đảng, đảng đoàn, Ban Thường vụ Thành đoàn"},
-                                  {"name": "Lưu: VT, VX, NC3"}]
+    trailer = parse_trailer(
+        _lines(
+            "Nơi nhận:",
+            "- Ban Bí thư Trung ương (để b/cáo),",
+            "- Các ban cán sự đảng, đảng đoàn,",
+            "Ban Thường vụ Thành đoàn,",
+            "- Lưu: VT, VX, NC3.",
+            "(Để báo cáo)",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Nguyễn Văn An",
+        )
+    )
+    assert trailer.recipients == [
+        {"name": "Ban Bí thư Trung ương", "note": "để b/cáo"},
+        {"name": "Các ban cán sự đảng, đảng đoàn, Ban Thường vụ Thành đoàn"},
+        {"name": "Lưu: VT, VX, NC3"},
+    ]
     assert trailer.recipients_note == "(Để báo cáo)"
-    assert trailer.signer == {"authority": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH",
-                              "name": "Nguyễn Văn An"}
+    assert trailer.signer == {
+        "authority": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH",
+        "position": "PHÓ CHỦ TỊCH",
+        "name": "Nguyễn Văn An",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -425,41 +584,62 @@ def registry(corpus):
     return Registry(corpus.organizations, "da-nang", "da-nang/ban-tuyen-giao-thanh-uy")
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp.", ["Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp"]),
-    ("Sở Thông tin và Truyền thông thành phố, các cơ quan báo chí.",
-     ["Sở Thông tin và Truyền thông thành phố", "các cơ quan báo chí"]),
-    ("Ban Dân vận Thành ủy, Sở Thông tin và Truyền thông thành phố, các cơ quan báo chí",
-     ["Ban Dân vận Thành ủy", "Sở Thông tin và Truyền thông thành phố", "các cơ quan báo chí"]),
-    ("Sở Tài nguyên và Môi trường, Sở Nội vụ và các sở liên quan",  # not in the registry
-     ["Sở Tài nguyên và Môi trường", "Sở Nội vụ", "các sở liên quan"]),
-    ("Mặt trận Tổ quốc và các đoàn thể", ["Mặt trận Tổ quốc", "các đoàn thể"]),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp.", ["Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp"]),
+        (
+            "Sở Thông tin và Truyền thông thành phố, các cơ quan báo chí.",
+            ["Sở Thông tin và Truyền thông thành phố", "các cơ quan báo chí"],
+        ),
+        (
+            "Ban Dân vận Thành ủy, Sở Thông tin và Truyền thông thành phố, các cơ quan báo chí",
+            ["Ban Dân vận Thành ủy", "Sở Thông tin và Truyền thông thành phố", "các cơ quan báo chí"],
+        ),
+        (
+            "Sở Tài nguyên và Môi trường, Sở Nội vụ và các sở liên quan",  # not in the registry
+            ["Sở Tài nguyên và Môi trường", "Sở Nội vụ", "các sở liên quan"],
+        ),
+        ("Mặt trận Tổ quốc và các đoàn thể", ["Mặt trận Tổ quốc", "các đoàn thể"]),
+    ],
+)
 def test_split_names(registry, value, expected):
     assert split_names(value, registry) == expected
 
 
-@pytest.mark.parametrize("clause, expected", [
-    ("xây dựng kế hoạch triển khai thực hiện, hoàn thành trong tháng 9/2021", "hoàn thành trong tháng 9/2021"),
-    ("báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 05 tháng 12 hằng năm.", "trước ngày 05 tháng 12 hằng năm"),
-    ("định kỳ hằng năm tổ chức sơ kết", "định kỳ hằng năm"),
-    ("đối thoại trước kỳ họp thường kỳ của Hội đồng nhân dân thành phố theo Nghị định số 34/2021/NĐ-CP",
-     "trước kỳ họp thường kỳ của Hội đồng nhân dân thành phố"),
-    ("(báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11, qua Phòng Tổng hợp)",
-     "báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11"),
-    ("tham mưu đánh giá và tiến hành tổng kết vào năm 2020.", "tổng kết vào năm 2020"),
-    ("góp phần hoàn thành thắng lợi nhiệm vụ", None),
-    ("thi đua hằng năm của từng cơ quan", None),
-])
+@pytest.mark.parametrize(
+    "clause, expected",
+    [
+        ("xây dựng kế hoạch triển khai thực hiện, hoàn thành trong tháng 9/2021", "hoàn thành trong tháng 9/2021"),
+        (
+            "báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 05 tháng 12 hằng năm.",
+            "trước ngày 05 tháng 12 hằng năm",
+        ),
+        ("định kỳ hằng năm tổ chức sơ kết", "định kỳ hằng năm"),
+        (
+            "đối thoại trước kỳ họp thường kỳ của Hội đồng nhân dân thành phố theo Nghị định số 34/2021/NĐ-CP",
+            "trước kỳ họp thường kỳ của Hội đồng nhân dân thành phố",
+        ),
+        (
+            "(báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11, qua Phòng Tổng hợp)",
+            "báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11",
+        ),
+        ("tham mưu đánh giá và tiến hành tổng kết vào năm 2020.", "tổng kết vào năm 2020"),
+        ("góp phần hoàn thành thắng lợi nhiệm vụ", None),
+        ("thi đua hằng năm của từng cơ quan", None),
+    ],
+)
 def test_find_deadline(clause, expected):
     assert find_deadline(clause) == expected
 
 
 def test_prose_tasks(corpus):
     registry = Registry(corpus.organizations, "da-nang", "da-nang/ban-thuong-vu-thanh-uy")
-    text = ("Giao Ban Dân vận Thành ủy chủ trì, phối hợp với các cơ quan liên quan thường xuyên theo dõi, "
-            "định kỳ hằng năm báo cáo Ban Thường vụ Thành ủy. Uỷ ban Kiểm tra Thành uỷ chủ trì, phối hợp với "
-            "Ban Dân vận Thành uỷ hằng năm xây dựng kế hoạch kiểm tra; đồng thời hoàn thành trong quý IV-2016.")
+    text = (
+        "Giao Ban Dân vận Thành ủy chủ trì, phối hợp với các cơ quan liên quan thường xuyên theo dõi, "
+        "định kỳ hằng năm báo cáo Ban Thường vụ Thành ủy. Uỷ ban Kiểm tra Thành uỷ chủ trì, phối hợp với "
+        "Ban Dân vận Thành uỷ hằng năm xây dựng kế hoạch kiểm tra; đồng thời hoàn thành trong quý IV-2016."
+    )
     tasks = prose_tasks("muc-8-d1", text, registry)
     assert [(t.lead, t.support, t.deadline) for t in tasks] == [
         (["Ban Dân vận Thành ủy"], ["các cơ quan liên quan"], "định kỳ hằng năm"),
@@ -478,6 +658,7 @@ def test_import_text_is_pure_and_tolerant():
 
 # --- files: .docx and the command line ------------------------------------------------------
 
+
 def test_docx(tmp_path, corpus):
     docx = pytest.importorskip("docx")
     document = docx.Document()
@@ -493,8 +674,14 @@ def test_docx(tmp_path, corpus):
     tasks = document.add_table(rows=2, cols=4)
     for i, label in enumerate(["Nội dung", "Chủ trì", "Phối hợp", "Thời gian thực hiện"]):
         tasks.cell(0, i).text = label
-    for i, value in enumerate(["a) Phổ biến Chỉ thị số 08-CT/TU.", "Phòng Tuyên truyền - Báo chí - Xuất bản",
-                               "Các phòng chức năng thuộc Ban", "Hoàn thành trong tháng 10/2021"]):
+    for i, value in enumerate(
+        [
+            "a) Phổ biến Chỉ thị số 08-CT/TU.",
+            "Phòng Tuyên truyền - Báo chí - Xuất bản",
+            "Các phòng chức năng thuộc Ban",
+            "Hoàn thành trong tháng 10/2021",
+        ]
+    ):
         tasks.cell(1, i).text = value
     document.add_paragraph("Nơi nhận:")
     document.add_paragraph("- Lãnh đạo Ban,")
@@ -510,8 +697,15 @@ def test_docx(tmp_path, corpus):
     assert data["number"] == {"value": "12-KH/BTGTU", "source": "printed"}
     assert data["date"] == {"value": "2021-09-20", "precision": "day", "source": "printed"}
     assert data["system"] == "party"
-    assert data["tasks"] == [{"id": "nv-i-1-a", "unit": "muc-i-1-a", "lead": ["Phòng Tuyên truyền - Báo chí - Xuất bản"],
-                              "support": ["Các phòng chức năng thuộc Ban"], "deadline": "Hoàn thành trong tháng 10/2021"}]
+    assert data["tasks"] == [
+        {
+            "id": "nv-i-1-a",
+            "unit": "muc-i-1-a",
+            "lead": ["Phòng Tuyên truyền - Báo chí - Xuất bản"],
+            "support": ["Các phòng chức năng thuộc Ban"],
+            "deadline": "Hoàn thành trong tháng 10/2021",
+        }
+    ]
     assert data["signer"] == {"authority": "T/M BAN TUYÊN GIÁO", "position": "TRƯỞNG BAN", "name": "Đoàn Ngọc Hùng Anh"}
     assert data["source"] == {"file": "ke-hoach-12.txt"}
     assert any("data/sources/ke-hoach-12.txt" in line for line in draft.summary())

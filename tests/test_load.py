@@ -1,4 +1,5 @@
 """The loader: positions, normalization, and refusal of hostile YAML."""
+
 from __future__ import annotations
 
 import unicodedata

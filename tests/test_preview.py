@@ -1,5 +1,6 @@
 """The preview session re-renders only what an edit affects, and gets the same pages as a
 full build would."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,9 +47,12 @@ def test_registry_edit_renders_everything(data_copy):
     session = PreviewSession()
     session.generate(data_copy, DATE)
     orgs = data_copy / "organizations" / "da-nang.yaml"
-    orgs.write_text(orgs.read_text(encoding="utf-8").replace("name: Ban Dân vận Thành ủy Đà Nẵng",
-                                                             "name: Ban Dân vận Thành ủy thành phố Đà Nẵng"),
-                    encoding="utf-8")
+    orgs.write_text(
+        orgs.read_text(encoding="utf-8").replace(
+            "name: Ban Dân vận Thành ủy Đà Nẵng", "name: Ban Dân vận Thành ủy thành phố Đà Nẵng"
+        ),
+        encoding="utf-8",
+    )
     second = session.generate(data_copy, DATE)
     assert session.last_rendered[0] == 6
     assert second.site.pages == generate(data_copy, DATE).site.pages

@@ -1,4 +1,5 @@
 """Two builds of the same commit with the same build date give byte-identical output."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,8 +8,11 @@ from tests.conftest import BUILD_DATE, run_generator
 
 
 def _digest(root):
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_are_byte_identical(built_site, tmp_path):

@@ -1,4 +1,5 @@
 """The built site: every source published in full and in order, safe output, stable pages."""
+
 from __future__ import annotations
 
 import re

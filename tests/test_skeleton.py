@@ -1,4 +1,5 @@
 """`python -m generator new`: skeleton → `check` round trip, refusals, slugs, prompts."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,8 +11,20 @@ from tests.conftest import run_generator
 
 
 def test_new_then_check(data_copy):
-    result = run_generator("new", "--kind", "chi-thi", "--issuer", "da-nang/ban-thuong-vu-thanh-uy",
-                           "--number", "09-CT/TU", "--date", "2022-01-10", "--no-input", "--data", str(data_copy))
+    result = run_generator(
+        "new",
+        "--kind",
+        "chi-thi",
+        "--issuer",
+        "da-nang/ban-thuong-vu-thanh-uy",
+        "--number",
+        "09-CT/TU",
+        "--date",
+        "2022-01-10",
+        "--no-input",
+        "--data",
+        str(data_copy),
+    )
     assert result.returncode == 0, result.stderr
     path = data_copy / "documents" / "da-nang" / "chi-thi-09-ct-tu-2022.yaml"
     assert path.exists() and "Đã tạo" in result.stderr
@@ -50,21 +63,36 @@ def test_missing_issuer_without_input_exits_2(data_copy):
     assert result.returncode == 2 and "thiếu loại văn bản" in result.stderr
 
 
-@pytest.mark.parametrize("options, message", [
-    (dict(kind="chi-thi", issuer="da-nang/khong-co"), "không có cơ quan"),
-    (dict(kind="cong-thu", issuer="da-nang/ban-thuong-vu-thanh-uy"), "loại văn bản"),
-    (dict(kind="chi-thi", issuer="da-nang/ban-thuong-vu-thanh-uy", date="2022-02-30"), "ngày"),
-    (dict(kind="chi-thi", issuer="da-nang/ban-thuong-vu-thanh-uy", number="không số"), "số, ký hiệu"),
-    (dict(kind="chi-thi", issuer="da-nang/ban-thuong-vu-thanh-uy", slug="Chỉ thị"), "tên tệp"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (dict(kind="chi-thi", issuer="da-nang/khong-co"), "không có cơ quan"),
+        (dict(kind="cong-thu", issuer="da-nang/ban-thuong-vu-thanh-uy"), "loại văn bản"),
+        (dict(kind="chi-thi", issuer="da-nang/ban-thuong-vu-thanh-uy", date="2022-02-30"), "ngày"),
+        (dict(kind="chi-thi", issuer="da-nang/ban-thuong-vu-thanh-uy", number="không số"), "số, ký hiệu"),
+        (dict(kind="chi-thi", issuer="da-nang/ban-thuong-vu-thanh-uy", slug="Chỉ thị"), "tên tệp"),
+    ],
+)
 def test_bad_input_is_refused(data_copy, options, message):
     with pytest.raises(ValueError, match=message):
         new_document(data_copy, interactive=False, **options)
 
 
 def test_refuses_to_overwrite(data_copy):
-    args = ("new", "--kind", "chi-thi", "--issuer", "da-nang/ban-thuong-vu-thanh-uy", "--number", "08-CT/TU",
-            "--date", "2021-08-05", "--no-input", "--data", str(data_copy))
+    args = (
+        "new",
+        "--kind",
+        "chi-thi",
+        "--issuer",
+        "da-nang/ban-thuong-vu-thanh-uy",
+        "--number",
+        "08-CT/TU",
+        "--date",
+        "2021-08-05",
+        "--no-input",
+        "--data",
+        str(data_copy),
+    )
     existing = data_copy / "documents" / "da-nang" / "chi-thi-08-ct-tu-2021.yaml"
     before = existing.read_text(encoding="utf-8")
     result = run_generator(*args, "--slug", "chi-thi-08-ct-tu-2021")
@@ -79,8 +107,14 @@ def test_refuses_to_overwrite(data_copy):
 def test_existing_source_file_is_kept(data_copy):
     source = data_copy / "sources" / "chi-thi-10-ct-tu-2022.txt"
     source.write_text("Văn bản gốc.\n", encoding="utf-8")
-    new_document(data_copy, kind="chi-thi", issuer="da-nang/ban-thuong-vu-thanh-uy", number="10-CT/TU",
-                 date="2022-03-01", interactive=False)
+    new_document(
+        data_copy,
+        kind="chi-thi",
+        issuer="da-nang/ban-thuong-vu-thanh-uy",
+        number="10-CT/TU",
+        date="2022-03-01",
+        interactive=False,
+    )
     assert source.read_text(encoding="utf-8") == "Văn bản gốc.\n"
 
 
@@ -101,13 +135,16 @@ def test_interactive_prompts(data_copy):
     assert not [d for d in check(data_copy).diagnostics if d.is_error]
 
 
-@pytest.mark.parametrize("kind, number, year, taken, expected", [
-    ("chi-thi", "08-CT/TU", 2021, (), "chi-thi-08-ct-tu-2021"),
-    ("chi-thi", "16/CT-TTg", 2016, (), "chi-thi-16-ct-ttg-2016"),
-    ("nghi-dinh", "34/2021/NĐ-CP", 2021, (), "nghi-dinh-34-2021-nd-cp"),
-    ("chi-thi", "08-CT/TU", None, (), "chi-thi-08-ct-tu"),
-    ("chi-thi", None, 2021, ("chi-thi-2021-1",), "chi-thi-2021-2"),
-    ("ke-hoach", None, None, (), "ke-hoach-1"),
-])
+@pytest.mark.parametrize(
+    "kind, number, year, taken, expected",
+    [
+        ("chi-thi", "08-CT/TU", 2021, (), "chi-thi-08-ct-tu-2021"),
+        ("chi-thi", "16/CT-TTg", 2016, (), "chi-thi-16-ct-ttg-2016"),
+        ("nghi-dinh", "34/2021/NĐ-CP", 2021, (), "nghi-dinh-34-2021-nd-cp"),
+        ("chi-thi", "08-CT/TU", None, (), "chi-thi-08-ct-tu"),
+        ("chi-thi", None, 2021, ("chi-thi-2021-1",), "chi-thi-2021-2"),
+        ("ke-hoach", None, None, (), "ke-hoach-1"),
+    ],
+)
 def test_slugs(kind, number, year, taken, expected):
     assert make_slug(kind, number, year, taken) == expected

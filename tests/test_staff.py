@@ -1,4 +1,5 @@
 """Staff workflow: GitHub annotations, schema-driven field reference, edit links, guides."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,9 @@ def test_github_annotations_on_errors(data_copy):
     path = write_doc(data_copy, VALID.replace("title:", "tittle:"))
     result = run_generator("check", "--data", str(data_copy), env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
-    found = re.finditer(r"^::error file=(?P<file>[^,]+),line=(?P<line>\d+),col=(?P<col>\d+)::(?P<msg>.+)$",
-                        result.stdout, re.M)
+    found = re.finditer(
+        r"^::error file=(?P<file>[^,]+),line=(?P<line>\d+),col=(?P<col>\d+)::(?P<msg>.+)$", result.stdout, re.M
+    )
     match = next((m for m in found if "tittle" in m["msg"]), None)
     assert match, result.stdout
     assert match["file"].endswith("documents/da-nang/thu-nghiem.yaml") and match["line"] == "6"

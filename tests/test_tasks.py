@@ -1,4 +1,5 @@
 """Tasks: status rules, alias merging, counts on the five sources, exports, the tasks page."""
+
 from __future__ import annotations
 
 import csv
@@ -52,7 +53,9 @@ def test_next_due_of_a_yearly_report():
 
 
 def test_fold_merges_spelling_variants():
-    assert fold("Phòng Văn hóa, Văn nghệ - Khoa Giáo - Tổng hợp") == fold("Phòng Văn hoá, Văn nghệ – Khoa giáo – Tổng hợp")
+    assert fold("Phòng Văn hóa, Văn nghệ - Khoa Giáo - Tổng hợp") == fold(
+        "Phòng Văn hoá, Văn nghệ – Khoa giáo – Tổng hợp"
+    )
     assert fold("Thành uỷ") == fold("Thành ủy") == "thanh uy"
     assert fold("Đảng") == "dang"
 
@@ -88,7 +91,10 @@ def test_every_task_name_resolves_to_an_organization(resolved):
 def test_alias_spellings_land_on_one_organization(resolved):
     tasks = resolved.tasks_by_doc[PLAN]
     written = {r.name for t in tasks for r in t.lead if r.org_id == CULTURE_DEPT}
-    assert written == {"Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp", "Phòng Văn hóa, Văn nghệ - Khoa Giáo - Tổng hợp"}
+    assert written == {
+        "Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp",
+        "Phòng Văn hóa, Văn nghệ - Khoa Giáo - Tổng hợp",
+    }
     led = resolved.tasks_by_org[CULTURE_DEPT]["lead"]
     expected = [t for t in tasks if any(r.org_id == CULTURE_DEPT for r in t.lead)]
     assert led == expected and len(led) == 12
@@ -100,14 +106,18 @@ def test_local_names_stay_inside_their_issuer(resolved):
     index = OrganizationIndex(resolved.corpus.organizations)
     assert index.match("Chi ủy", "da-nang", "da-nang/ban-tuyen-giao-thanh-uy") == "da-nang/btgtu-chi-uy"
     assert index.match("Chi ủy", "da-nang", "da-nang/ban-thuong-vu-thanh-uy") is None
-    assert index.match("Ban Dân vận Thành uỷ", "ha-noi", "ha-noi/ban-thuong-vu-thanh-uy") == "ha-noi/ban-dan-van-thanh-uy"
+    assert (
+        index.match("Ban Dân vận Thành uỷ", "ha-noi", "ha-noi/ban-thuong-vu-thanh-uy") == "ha-noi/ban-dan-van-thanh-uy"
+    )
 
 
 def test_unknown_name_is_a_warning_with_candidates(data_copy):
     from tests.conftest import run_generator
 
     path = data_copy / "documents" / "da-nang" / "ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu.yaml"
-    text = path.read_text(encoding="utf-8").replace("- Phòng Tuyên truyền - Báo chí - Xuất bản", "- Phòng Tuyên truyền Báo chí", 1)
+    text = path.read_text(encoding="utf-8").replace(
+        "- Phòng Tuyên truyền - Báo chí - Xuất bản", "- Phòng Tuyên truyền Báo chí", 1
+    )
     path.write_text(text, encoding="utf-8")
     result = run_generator("check", "--data", str(data_copy))
     assert result.returncode == 0
@@ -125,8 +135,11 @@ def test_exports(built_site):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Văn bản", "STT", "Nhiệm vụ"] and len(rows) == len(data["tasks"]) + 1
     calendar = icalendar.Calendar.from_ical((built_site / "api" / "deadlines.ics").read_bytes())
-    yearly = [e for e in calendar.walk("VEVENT") if e.get("RRULE")
-              and e["RRULE"]["FREQ"] == ["YEARLY"] and e["RRULE"].get("BYMONTH") == [12]]
+    yearly = [
+        e
+        for e in calendar.walk("VEVENT")
+        if e.get("RRULE") and e["RRULE"]["FREQ"] == ["YEARLY"] and e["RRULE"].get("BYMONTH") == [12]
+    ]
     assert yearly and "trước ngày 05 tháng 12 hằng năm" in str(yearly[0]["DESCRIPTION"])
     org_ics = built_site / "api" / "ics" / "da-nang" / "btgtu-phong-van-hoa-van-nghe-khoa-giao-tong-hop.ics"
     assert icalendar.Calendar.from_ical(org_ics.read_bytes()).walk("VEVENT")

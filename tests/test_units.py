@@ -1,4 +1,5 @@
 """Small units: anchors, markup, dates, URLs, heading escaping."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,12 +16,27 @@ from generator.render import md_heading, page_title, vn_date, vn_long_date
     "spec, expected",
     [
         ([{"type": "item", "number": "3"}], ["muc-3"]),
-        ([{"type": "part", "number": "II", "children": [{"type": "item", "number": "1", "children": [
-            {"type": "point", "number": "a"}, {"type": "point", "number": "đ"}, "đoạn"]}]}],
-         ["muc-ii", "muc-ii-1", "muc-ii-1-a", "muc-ii-1-dd", "muc-ii-1-d1"]),
+        (
+            [
+                {
+                    "type": "part",
+                    "number": "II",
+                    "children": [
+                        {
+                            "type": "item",
+                            "number": "1",
+                            "children": [{"type": "point", "number": "a"}, {"type": "point", "number": "đ"}, "đoạn"],
+                        }
+                    ],
+                }
+            ],
+            ["muc-ii", "muc-ii-1", "muc-ii-1-a", "muc-ii-1-dd", "muc-ii-1-d1"],
+        ),
         ([{"type": "item", "number": "2", "children": [{"type": "item", "number": "2.1"}]}], ["muc-2", "muc-2-1"]),
-        ([{"type": "article", "number": "1", "children": ["x", {"type": "dash", "text": "y"}]}],
-         ["dieu-1", "dieu-1-d1", "dieu-1-d2"]),
+        (
+            [{"type": "article", "number": "1", "children": ["x", {"type": "dash", "text": "y"}]}],
+            ["dieu-1", "dieu-1-d1", "dieu-1-d2"],
+        ),
         (["a", "b", {"type": "item", "number": "1"}], ["d1", "d2", "muc-1"]),
     ],
 )

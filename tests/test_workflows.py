@@ -1,4 +1,5 @@
 """The GitHub workflows pass actionlint and keep least-privilege permissions."""
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,10 @@ def test_workflows_pass_actionlint(actionlint):
 
 def test_actionlint_finds_problems(actionlint, tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ github.event.issue.title }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.issue.title }}\n"
+    )
     result = subprocess.run([*actionlint, str(bad)], capture_output=True, text=True)
     assert result.returncode == 1 and "untrusted" in result.stdout
 
@@ -56,7 +59,8 @@ def test_zizmor_reports_nothing_above_low():
     zizmor = shutil.which("zizmor") or str(ROOT / ".venv" / "bin" / "zizmor")
     if not os.path.exists(zizmor):
         pytest.fail("zizmor is a pinned test dependency (requirements/test.txt)")
-    result = subprocess.run([zizmor, "--offline", "--min-severity", "medium", *map(str, WORKFLOWS)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [zizmor, "--offline", "--min-severity", "medium", *map(str, WORKFLOWS)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr

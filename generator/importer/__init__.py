@@ -14,6 +14,7 @@ Conventions (see docs in the module docstrings of this package):
     value; the summary lists each with its line in the draft. The comments may stay: `check`
     ignores them.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,10 +30,26 @@ from generator.importer import emit
 from generator.importer.emit import Todo
 from generator.importer.header import Header, find_kind_line, join_lines, parse_header
 from generator.importer.lines import LOST_MARK, Line, Reading, is_caps, read_text
-from generator.importer.structure import (Node, build_tree, count_markers, line_width, paragraphs,
-                                          parse_footnotes, parse_trailer, replace_markers, segment)
-from generator.importer.tasks import (FoundTask, Registry, check_deadline, field_name, field_task,
-                                      prose_tasks, unknown_names)
+from generator.importer.structure import (
+    Node,
+    build_tree,
+    count_markers,
+    line_width,
+    paragraphs,
+    parse_footnotes,
+    parse_trailer,
+    replace_markers,
+    segment,
+)
+from generator.importer.tasks import (
+    FoundTask,
+    Registry,
+    check_deadline,
+    field_name,
+    field_task,
+    prose_tasks,
+    unknown_names,
+)
 from generator.kinds import KINDS
 from generator.model import Jurisdiction, Organization, make_blocks
 from generator.organizations import fold
@@ -89,8 +106,9 @@ class Draft:
     def summary(self) -> list[str]:
         out = [f"Đã soạn bản nháp từ {self.source_name}: {len(self.documents)} văn bản."]
         if len(self.documents) > 1:
-            out.append(f"Bản nháp gồm {len(self.documents)} văn bản ngăn cách bởi dòng “{SEPARATOR}”; "
-                       "tách thành các tệp:")
+            out.append(
+                f"Bản nháp gồm {len(self.documents)} văn bản ngăn cách bởi dòng “{SEPARATOR}”; tách thành các tệp:"
+            )
         for i, doc in enumerate(self.documents, start=1):
             s = doc.stats
             number = doc.plain.get("number", {}).get("value") or "không rõ số"
@@ -99,8 +117,10 @@ class Draft:
             if s["unresolved"]:
                 cites += f" ({len(s['unresolved'])} chưa có trong dữ liệu: {', '.join(s['unresolved'][:8])}"
                 cites += "…)" if len(s["unresolved"]) > 8 else ")"
-            out.append(f"  {s['numbered']} khối có đánh số, {s['blocks']} khối nội dung, {s['tasks']} nhiệm vụ, "
-                       f"{s['footnotes']} chú thích, {cites}.")
+            out.append(
+                f"  {s['numbered']} khối có đánh số, {s['blocks']} khối nội dung, {s['tasks']} nhiệm vụ, "
+                f"{s['footnotes']} chú thích, {cites}."
+            )
             for problem in doc.problems:
                 out.append(f"  Chưa qua được kiểm tra (python -m generator check): {problem}.")
         todos = self.todos()
@@ -122,8 +142,14 @@ class Draft:
 
 # --- helpers --------------------------------------------------------------------------------
 
-def _jurisdiction(header: Header, text: str, source_name: str, jurisdictions: dict[str, Jurisdiction],
-                  organizations: dict[str, Organization]) -> tuple[Optional[str], str]:
+
+def _jurisdiction(
+    header: Header,
+    text: str,
+    source_name: str,
+    jurisdictions: dict[str, Jurisdiction],
+    organizations: dict[str, Organization],
+) -> tuple[Optional[str], str]:
     """The jurisdiction of a document and how it was found."""
     local = {j.id: j for j in jurisdictions.values() if j.id != "trung-uong"}
     if header.date and header.date.place:
@@ -153,12 +179,20 @@ def _jurisdiction(header: Header, text: str, source_name: str, jurisdictions: di
 
 
 _AUTH_PREFIX = re.compile(r"^(?:T/M|TM\.?|T\.M\.|KT\.?|K/T|TL\.?|TUQ\.?|Q\.|THỪA LỆNH|THAY MẶT|KÝ THAY)\s+")
-_ACTS = re.compile(r"\s*(?:\(viết tắt[^)]*\)\s*)?(?:yêu cầu|ban hành|quyết định|chỉ thị|xây dựng kế hoạch|"
-                   r"thông báo|kết luận|hướng dẫn)\b")
+_ACTS = re.compile(
+    r"\s*(?:\(viết tắt[^)]*\)\s*)?(?:yêu cầu|ban hành|quyết định|chỉ thị|xây dựng kế hoạch|"
+    r"thông báo|kết luận|hướng dẫn)\b"
+)
 
 
-def _issuer(header: Header, registry: Registry, organizations: dict[str, Organization], trailer_signer: dict,
-            preamble: list[Node], body: list[Node]) -> tuple[Optional[str], list[str], bool]:
+def _issuer(
+    header: Header,
+    registry: Registry,
+    organizations: dict[str, Organization],
+    trailer_signer: dict,
+    preamble: list[Node],
+    body: list[Node],
+) -> tuple[Optional[str], list[str], bool]:
     """The issuer's organization id, the evidence, and whether it is certain."""
     scores: dict[str, float] = defaultdict(float)
     why: dict[str, list[str]] = defaultdict(list)
@@ -173,8 +207,7 @@ def _issuer(header: Header, registry: Registry, organizations: dict[str, Organiz
         lines = [fold(l) for l in header.issuer_lines]
         vote(registry.match(" ".join(header.issuer_lines)), 6, "dòng tên cơ quan")
         for org in organizations.values():
-            if org.id in {v for v in registry.names.values()} and org.header and \
-                    [fold(h) for h in org.header] == lines:
+            if org.id in {v for v in registry.names.values()} and org.header and [fold(h) for h in org.header] == lines:
                 vote(org.id, 5, "dòng tên cơ quan")
     for extra in header.heading[1:]:
         vote(registry.match(re.sub(r"^CỦA\s+", "", extra)), 4, f"dòng “{extra}”")
@@ -209,10 +242,10 @@ def _issuer(header: Header, registry: Registry, organizations: dict[str, Organiz
 
 
 def _registry_name_at(text: str, registry: Registry, start: int) -> Optional[str]:
-    tokens = list(re.finditer(r"[^\W_]+", text[start:start + 200]))
+    tokens = list(re.finditer(r"[^\W_]+", text[start : start + 200]))
     if not tokens:
         return None
-    chunk = text[start:start + 200]
+    chunk = text[start : start + 200]
     last = registry.match_at(chunk, tokens, 0)
     return chunk[: tokens[last].end()] if last is not None else None
 
@@ -285,8 +318,10 @@ def _dedupe_numbers(nodes: list[Node], todo: list[str]) -> None:
         if node.number is not None:
             key = (node.type, node.number)
             if key in seen:
-                node.todo.append(f"số thứ tự “{node.marker}” lặp lại ở cùng cấp (dòng {node.line} của văn bản gốc); "
-                                 "đã bỏ số để neo không trùng")
+                node.todo.append(
+                    f"số thứ tự “{node.marker}” lặp lại ở cùng cấp (dòng {node.line} của văn bản gốc); "
+                    "đã bỏ số để neo không trùng"
+                )
                 node.number = None
             else:
                 seen[key] = 1
@@ -294,6 +329,7 @@ def _dedupe_numbers(nodes: list[Node], todo: list[str]) -> None:
 
 
 # --- one document ---------------------------------------------------------------------------
+
 
 @dataclass
 class _Parts:
@@ -310,8 +346,11 @@ def _split(lines: list[Line]) -> list[_Parts]:
         k = find_kind_line(lines, pos)
         header = parse_header(lines, k, start=pos)
         body_end, trailer_end, notes_end = segment(lines, header.body_start)
-        parts.append(_Parts(header, lines[header.body_start:body_end], lines[body_end:trailer_end],
-                            lines[trailer_end:notes_end]))
+        parts.append(
+            _Parts(
+                header, lines[header.body_start : body_end], lines[body_end:trailer_end], lines[trailer_end:notes_end]
+            )
+        )
         if notes_end <= pos:
             break
         pos = notes_end
@@ -329,6 +368,7 @@ def _texts(data: dict) -> Iterable[str]:
             for key in ("heading", "text", "children"):
                 if key in node:
                     yield from walk(node[key])
+
     yield data.get("title", "")
     if data.get("subtitle"):
         yield data["subtitle"]
@@ -338,9 +378,14 @@ def _texts(data: dict) -> Iterable[str]:
         yield note["text"]
 
 
-def import_text(text: str, source_name: str, organizations: Optional[dict[str, Organization]] = None,
-                jurisdictions: Optional[dict[str, Jurisdiction]] = None, known_numbers: Iterable[str] = (),
-                taken_ids: Iterable[str] = ()) -> Draft:
+def import_text(
+    text: str,
+    source_name: str,
+    organizations: Optional[dict[str, Organization]] = None,
+    jurisdictions: Optional[dict[str, Jurisdiction]] = None,
+    known_numbers: Iterable[str] = (),
+    taken_ids: Iterable[str] = (),
+) -> Draft:
     """Draft documents from a source text (pure: no I/O)."""
     organizations = organizations or {}
     jurisdictions = jurisdictions or {}
@@ -360,8 +405,20 @@ def import_text(text: str, source_name: str, organizations: Optional[dict[str, O
                 slug_hint = (citation.number, int(citation.date[:4]) if citation.date else None)
                 break
     for index, part in enumerate(parts):
-        doc = _document(part, index, parent, source_name, all_text, organizations, jurisdictions, known, taken,
-                        width, wrapped, slug_hint if index == 0 else None)
+        doc = _document(
+            part,
+            index,
+            parent,
+            source_name,
+            all_text,
+            organizations,
+            jurisdictions,
+            known,
+            taken,
+            width,
+            wrapped,
+            slug_hint if index == 0 else None,
+        )
         taken.add(doc.id)
         if parent is not None:
             attachments = parent.data.setdefault("attachments", [])
@@ -384,9 +441,37 @@ def import_text(text: str, source_name: str, organizations: Optional[dict[str, O
     return draft
 
 
-_ORDER = ["id", "#kind", "kind", "#number", "number", "#issuer", "issuer", "#system", "system", "place", "#date",
-          "date", "heading", "#title", "title", "subtitle", "period", "topics", "preamble", "body", "#footnotes",
-          "footnotes", "#signer", "signer", "recipients", "recipients_note", "attachments", "tasks", "source"]
+_ORDER = [
+    "id",
+    "#kind",
+    "kind",
+    "#number",
+    "number",
+    "#issuer",
+    "issuer",
+    "#system",
+    "system",
+    "place",
+    "#date",
+    "date",
+    "heading",
+    "#title",
+    "title",
+    "subtitle",
+    "period",
+    "topics",
+    "preamble",
+    "body",
+    "#footnotes",
+    "footnotes",
+    "#signer",
+    "signer",
+    "recipients",
+    "recipients_note",
+    "attachments",
+    "tasks",
+    "source",
+]
 
 
 def _ordered(data: dict) -> dict:
@@ -402,24 +487,41 @@ def _cite_from_attachment(parent: DraftDocument, attachment: DraftDocument) -> N
         if citation.kind != parent.kind or not citation.number:
             continue
         if "number" not in data:
-            data["number"] = Todo({
-                "value": citation.number, "source": "cited", "cited_in": attachment.id,
-                "note": f"Bản văn bản nhận được không in số, ký hiệu; {KINDS[attachment.kind]} ban hành kèm theo ghi "
-                        f"“{citation.text}”.",
-            }, "số, ký hiệu lấy từ văn bản ban hành kèm theo")
+            data["number"] = Todo(
+                {
+                    "value": citation.number,
+                    "source": "cited",
+                    "cited_in": attachment.id,
+                    "note": f"Bản văn bản nhận được không in số, ký hiệu; {KINDS[attachment.kind]} ban hành kèm theo ghi "
+                    f"“{citation.text}”.",
+                },
+                "số, ký hiệu lấy từ văn bản ban hành kèm theo",
+            )
             data.pop("#number", None)
         date = emit.plain(data.get("date", {}))
         if citation.date and date.get("precision") == "unknown":
-            data["date"] = Todo({"value": citation.date, "precision": "day", "source": "cited",
-                                 "cited_in": attachment.id}, "ngày lấy từ văn bản ban hành kèm theo")
+            data["date"] = Todo(
+                {"value": citation.date, "precision": "day", "source": "cited", "cited_in": attachment.id},
+                "ngày lấy từ văn bản ban hành kèm theo",
+            )
             data.pop("#date", None)
         break
 
 
-def _document(part: _Parts, index: int, parent: Optional[DraftDocument], source_name: str, all_text: str,
-              organizations: dict[str, Organization], jurisdictions: dict[str, Jurisdiction], known: set[str],
-              taken: set[str], width: float, wrapped: bool,
-              slug_hint: Optional[tuple[str, Optional[int]]] = None) -> DraftDocument:
+def _document(
+    part: _Parts,
+    index: int,
+    parent: Optional[DraftDocument],
+    source_name: str,
+    all_text: str,
+    organizations: dict[str, Organization],
+    jurisdictions: dict[str, Jurisdiction],
+    known: set[str],
+    taken: set[str],
+    width: float,
+    wrapped: bool,
+    slug_hint: Optional[tuple[str, Optional[int]]] = None,
+) -> DraftDocument:
     header = part.header
     problems: list[str] = []
     header_comments: list[str] = []
@@ -463,8 +565,11 @@ def _document(part: _Parts, index: int, parent: Optional[DraftDocument], source_
     elif header.number:
         data["#number"] = Todo(None, f"số, ký hiệu “{header.number.printed}” chưa đọc được hoặc còn để trống")
     else:
-        data["#number"] = Todo(None, "văn bản không in số, ký hiệu; nếu văn bản khác dẫn chiếu số này, thêm "
-                                     "number với source: cited và cited_in")
+        data["#number"] = Todo(
+            None,
+            "văn bản không in số, ký hiệu; nếu văn bản khác dẫn chiếu số này, thêm "
+            "number với source: cited và cited_in",
+        )
     date: Any
     year: Optional[int] = None
     if header.date:
@@ -473,15 +578,22 @@ def _document(part: _Parts, index: int, parent: Optional[DraftDocument], source_
         if header.date.precision != "day":
             date = Todo(date, f"ngày in trên văn bản chưa đủ (“{header.date.printed}”)")
     elif header.subtitle and (cited := [c for c in extract(header.subtitle) if c.date]):
-        date = Todo({"value": cited[0].date, "precision": "day", "source": "printed",
-                     "note": f"Ngày của {KINDS.get(cited[0].kind or '', 'văn bản')} ban hành kèm theo, ghi ở đầu "
-                             f"{KINDS.get(header.kind or '', 'văn bản')}."},
-                    "ngày lấy từ dòng dưới trích yếu")
+        date = Todo(
+            {
+                "value": cited[0].date,
+                "precision": "day",
+                "source": "printed",
+                "note": f"Ngày của {KINDS.get(cited[0].kind or '', 'văn bản')} ban hành kèm theo, ghi ở đầu "
+                f"{KINDS.get(header.kind or '', 'văn bản')}.",
+            },
+            "ngày lấy từ dòng dưới trích yếu",
+        )
         year = int(cited[0].date[:4])
     else:
         date = {"precision": "unknown"}
-        data["#date"] = Todo(None, "không thấy ngày ban hành; nếu suy ra được, ghi not_before hoặc value với "
-                                   "source: cited")
+        data["#date"] = Todo(
+            None, "không thấy ngày ban hành; nếu suy ra được, ghi not_before hoặc value với source: cited"
+        )
     kind = header.kind
     kind_value: Any = kind
     if kind is None:
@@ -494,15 +606,21 @@ def _document(part: _Parts, index: int, parent: Optional[DraftDocument], source_
         slug = f"{kind}-kem-{parent.id.split('/', 1)[1]}"
     else:
         slug_number, slug_year = slug_hint if slug_hint and not number_value else (number_value, year)
-        slug = make_slug(kind, slug_number, slug_year or year,
-                         {t.split("/", 1)[-1] for t in taken if t.startswith(f"{jurisdiction}/")})
+        slug = make_slug(
+            kind,
+            slug_number,
+            slug_year or year,
+            {t.split("/", 1)[-1] for t in taken if t.startswith(f"{jurisdiction}/")},
+        )
     doc_id = f"{jurisdiction or 'chua-ro'}/{slug}"
     if jurisdiction is None:
         problems.append("không xác định được địa bàn (thư mục data/documents/<địa bàn>/)")
     if number_value and number_value in known:
-        problems.append(f"số, ký hiệu {number_value} đã có trong dữ liệu (văn bản đã công bố hoặc "
-                        "data/references.yaml); nếu là cùng văn bản thì không cần nhập lại, nếu chỉ có trong "
-                        "danh mục tham chiếu thì xóa mục đó để dẫn chiếu không bị trùng")
+        problems.append(
+            f"số, ký hiệu {number_value} đã có trong dữ liệu (văn bản đã công bố hoặc "
+            "data/references.yaml); nếu là cùng văn bản thì không cần nhập lại, nếu chỉ có trong "
+            "danh mục tham chiếu thì xóa mục đó để dẫn chiếu không bị trùng"
+        )
     id_value: Any = doc_id if number_value else Todo(doc_id, "mã văn bản (tên tệp) đặt tạm vì văn bản không in số")
     data["id"] = id_value
     data["kind"] = kind_value
@@ -521,8 +639,11 @@ def _document(part: _Parts, index: int, parent: Optional[DraftDocument], source_
         data["heading"] = header.heading
     title = header.title
     if title:
-        data["title"] = title if not all(is_caps(l.text) for l in header.title_lines) else \
-            Todo(title, "trích yếu in hoa: giữ như in hay viết thường")
+        data["title"] = (
+            title
+            if not all(is_caps(l.text) for l in header.title_lines)
+            else Todo(title, "trích yếu in hoa: giữ như in hay viết thường")
+        )
     else:
         data["title"] = Todo("(chưa có trích yếu)", "không tìm thấy trích yếu; chép trích yếu từ văn bản")
     if header.subtitle:
@@ -551,8 +672,11 @@ def _document(part: _Parts, index: int, parent: Optional[DraftDocument], source_
         for i, note in enumerate(footnotes, start=1):
             note["id"] = str(i)
     if markers and markers != len(footnotes):
-        data["#footnotes"] = Todo(None, f"{markers} ký hiệu chú thích bị mất trong nội dung (dấu “()” hoặc "
-                                        f"“{LOST_MARK}”) nhưng có {len(footnotes)} chú thích; ghép lại bằng [^số]")
+        data["#footnotes"] = Todo(
+            None,
+            f"{markers} ký hiệu chú thích bị mất trong nội dung (dấu “()” hoặc "
+            f"“{LOST_MARK}”) nhưng có {len(footnotes)} chú thích; ghép lại bằng [^số]",
+        )
     _set_anchors(preamble, anchor_rules.PREAMBLE)
     _set_anchors(body, "")
     if preamble:
@@ -595,11 +719,18 @@ def _document(part: _Parts, index: int, parent: Optional[DraftDocument], source_
     own = {number_value} | ({parent.plain.get("number", {}).get("value")} if parent else set())
     unresolved = sorted({c.number for c in citations if c.number and c.number not in known | own})
     nodes = list(_walk(preamble + body))
-    stats = {"numbered": sum(n.number is not None for n in nodes), "blocks": len(nodes), "tasks": len(tasks),
-             "footnotes": len(footnotes), "citations": len(citations), "unresolved": unresolved,
-             "jurisdiction": jur_how}
-    return DraftDocument(id=doc_id, kind=kind, data=_ordered(data), header_comments=header_comments,
-                         problems=problems, stats=stats)
+    stats = {
+        "numbered": sum(n.number is not None for n in nodes),
+        "blocks": len(nodes),
+        "tasks": len(tasks),
+        "footnotes": len(footnotes),
+        "citations": len(citations),
+        "unresolved": unresolved,
+        "jurisdiction": jur_how,
+    }
+    return DraftDocument(
+        id=doc_id, kind=kind, data=_ordered(data), header_comments=header_comments, problems=problems, stats=stats
+    )
 
 
 def _replace_some(text: str, next_id, remaining: list[int]) -> str:
@@ -609,7 +740,7 @@ def _replace_some(text: str, next_id, remaining: list[int]) -> str:
     for m in _INLINE_MARK.finditer(text):
         if remaining[0] <= 0:
             break
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         out.append(replace_markers(m.group(), next_id))
         pos = m.end()
     out.append(text[pos:])
@@ -619,9 +750,20 @@ def _replace_some(text: str, next_id, remaining: list[int]) -> str:
 def _kind_from_number(number: Optional[str]) -> Optional[str]:
     if not number:
         return None
-    symbols = {"CT": "chi-thi", "QĐ": "quyet-dinh", "KH": "ke-hoach", "ĐA": "de-an", "NQ": "nghi-quyet",
-               "KL": "ket-luan", "CTr": "chuong-trinh", "HD": "huong-dan", "TB": "thong-bao", "BC": "bao-cao",
-               "TTr": "to-trinh", "QC": "quy-che"}
+    symbols = {
+        "CT": "chi-thi",
+        "QĐ": "quyet-dinh",
+        "KH": "ke-hoach",
+        "ĐA": "de-an",
+        "NQ": "nghi-quyet",
+        "KL": "ket-luan",
+        "CTr": "chuong-trinh",
+        "HD": "huong-dan",
+        "TB": "thong-bao",
+        "BC": "bao-cao",
+        "TTr": "to-trinh",
+        "QC": "quy-che",
+    }
     for part in re.split(r"[-/]", number)[1:]:
         if part in symbols:
             return symbols[part]
@@ -629,8 +771,10 @@ def _kind_from_number(number: Optional[str]) -> Optional[str]:
 
 
 # Sections that assess or explain rather than assign: no tasks are read from their text.
-_NO_TASK_SECTIONS = re.compile(r"^(?:thuc trang|tinh hinh|ket qua|danh gia|muc dich|muc tieu|quan diem|yeu cau|"
-                               r"pham vi|su can thiet|can cu)")
+_NO_TASK_SECTIONS = re.compile(
+    r"^(?:thuc trang|tinh hinh|ket qua|danh gia|muc dich|muc tieu|quan diem|yeu cau|"
+    r"pham vi|su can thiet|can cu)"
+)
 
 
 def _assigning(nodes: list[Node]) -> Iterable[Node]:
@@ -693,6 +837,7 @@ def _tasks(body: list[Node], registry: Registry, year: Optional[int]) -> list[An
 
 
 # --- files ----------------------------------------------------------------------------------
+
 
 def read_docx(path: Path) -> str:
     """The text of a .docx: paragraphs and tables in document order, one line per paragraph;
@@ -794,13 +939,21 @@ def import_file(path: Path, data_dir: Path) -> Draft:
         known |= {e.number for e in corpus.catalog.values() if e.number}
         taken |= set(corpus.documents)
     source_name = _source_name(path)
-    draft = import_text(text, source_name, organizations=organizations, jurisdictions=jurisdictions,
-                        known_numbers=known, taken_ids=taken)
+    draft = import_text(
+        text,
+        source_name,
+        organizations=organizations,
+        jurisdictions=jurisdictions,
+        known_numbers=known,
+        taken_ids=taken,
+    )
     sources = Path(data_dir) / "sources"
     if not (sources / source_name).exists():
         if path.suffix.lower() == ".docx":
-            draft.notes.append(f"Lưu văn bản gốc dạng văn bản thuần (UTF-8) vào data/sources/{source_name} "
-                               "(trường source.file trỏ tới tệp này).")
+            draft.notes.append(
+                f"Lưu văn bản gốc dạng văn bản thuần (UTF-8) vào data/sources/{source_name} "
+                "(trường source.file trỏ tới tệp này)."
+            )
         else:
             draft.notes.append(f"Chép tệp nguồn vào data/sources/{source_name} (trường source.file trỏ tới tệp này).")
     return draft

@@ -5,6 +5,7 @@ Values are plain dicts, lists, str and int; wrap one in `Todo(value, "message")`
 (for a field the importer had to leave out). Scalars are rendered by PyYAML itself (so the
 quoting is always right), one per line; a string with a line break is written double-quoted.
 """
+
 from __future__ import annotations
 
 import json
@@ -102,8 +103,8 @@ def sequence(node: list, indent: int) -> list[str]:
             while inner[lead].lstrip().startswith("#"):
                 lead += 1
             out += [f"{pad}{line.strip()}" for line in inner[:lead]]
-            out.append(f"{pad}- {inner[lead][indent + 2:]}")
-            out += inner[lead + 1:]
+            out.append(f"{pad}- {inner[lead][indent + 2 :]}")
+            out += inner[lead + 1 :]
         else:
             raise TypeError("nested lists are not used in documents")
     return out

@@ -3,6 +3,7 @@ the kind line(s), the title (trích yếu) and the line under it.
 
 Every function here is pure and works on cleaned lines (see lines.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,19 +12,20 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.citations import canonical_number
-from generator.importer.lines import (Line, ends_sentence, is_caps, national_header, starts_lower,
-                                      starts_upper)
+from generator.importer.lines import Line, ends_sentence, is_caps, national_header, starts_lower, starts_upper
 from generator.kinds import KINDS
 from generator.organizations import fold
 
 # Kind lines as printed (folded) -> kind slug. Longer phrases first.
 _KIND_LINES: dict[str, str] = {fold(name): slug for slug, name in KINDS.items()}
-_KIND_LINES.update({
-    fold("chương trình hành động"): "chuong-trinh",
-    fold("thông báo kết luận"): "thong-bao",
-    fold("qui định"): "quy-dinh",
-    fold("nghị quyết liên tịch"): "nghi-quyet-lien-tich",
-})
+_KIND_LINES.update(
+    {
+        fold("chương trình hành động"): "chuong-trinh",
+        fold("thông báo kết luận"): "thong-bao",
+        fold("qui định"): "quy-dinh",
+        fold("nghị quyết liên tịch"): "nghi-quyet-lien-tich",
+    }
+)
 _KIND_PREFIXES = sorted(_KIND_LINES, key=len, reverse=True)
 
 
@@ -36,7 +38,7 @@ def kind_line(text: str) -> tuple[str, str] | None:
     for prefix in _KIND_PREFIXES:
         if f == prefix:
             return _KIND_LINES[prefix], ""
-        if f.startswith(prefix + " ") and f[len(prefix) + 1:].split(" ", 1)[0] in ("ve", "v"):
+        if f.startswith(prefix + " ") and f[len(prefix) + 1 :].split(" ", 1)[0] in ("ve", "v"):
             # "CHỈ THỊ VỀ VIỆC …": the title printed on the kind line
             words_in_kind = len(prefix.split())
             rest = text.split(None, words_in_kind)[-1] if len(text.split()) > words_in_kind else ""
@@ -149,8 +151,10 @@ _CONTINUES = re.compile(r"(?:,|-|–|“|\(|\b(?:và|của|về|theo|trong|tại
 _HEADING_EXTRA = re.compile(r"^CỦA\b")
 # Caps lines that name an authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ" before "QUYẾT ĐỊNH:"),
 # not the continuation of a title printed in capitals.
-_AUTHORITY_LINE = re.compile(r"^(?:CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN BÍ THƯ|BỘ CHÍNH TRỊ|ỦY BAN|UỶ BAN|"
-                             r"HỘI ĐỒNG|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG BAN|THƯỜNG TRỰC|CHÍNH PHỦ)\b")
+_AUTHORITY_LINE = re.compile(
+    r"^(?:CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN BÍ THƯ|BỘ CHÍNH TRỊ|ỦY BAN|UỶ BAN|"
+    r"HỘI ĐỒNG|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG BAN|THƯỜNG TRỰC|CHÍNH PHỦ)\b"
+)
 
 
 def find_kind_line(lines: list[Line], start: int = 0, limit: int = 40) -> int | None:
@@ -179,8 +183,11 @@ def parse_header(lines: list[Line], kind_index: Optional[int], start: int = 0) -
             i += used_next
         elif (date := parse_date_line(text)) is not None:
             header.date = date
-        elif (i + 1 < stop and ", ngày" in text.lower() and
-              (date := parse_date_line(text + " " + lines[i + 1].text)) is not None):
+        elif (
+            i + 1 < stop
+            and ", ngày" in text.lower()
+            and (date := parse_date_line(text + " " + lines[i + 1].text)) is not None
+        ):
             header.date = date
             i += 1
         elif kind_index is None and re.match(r"^(?:V/v|V/V|Về việc)\s", text):
@@ -224,13 +231,21 @@ def parse_header(lines: list[Line], kind_index: Optional[int], start: int = 0) -
             break
         caps_title = all(is_caps(l.text) for l in header.title_lines)
         open_quote = sum(l.text.count("“") - l.text.count("”") for l in header.title_lines) > 0
-        if starts_lower(text) or open_quote or (caps_title and is_caps(text) and not _AUTHORITY_LINE.match(text)) or \
-                (_CONTINUES.search(prev.rstrip()) and not ends_sentence(prev) and not starts_upper(text)):
+        if (
+            starts_lower(text)
+            or open_quote
+            or (caps_title and is_caps(text) and not _AUTHORITY_LINE.match(text))
+            or (_CONTINUES.search(prev.rstrip()) and not ends_sentence(prev) and not starts_upper(text))
+        ):
             header.title_lines.append(lines[i])
             i += 1
             continue
-        if _CONTINUES.search(prev.rstrip()) and len(text) < 90 and not ends_sentence(prev) and \
-                (i + 1 >= len(lines) or _TITLE_STOP.match(lines[i + 1].text) or lines[i + 1].text.startswith("(")):
+        if (
+            _CONTINUES.search(prev.rstrip())
+            and len(text) < 90
+            and not ends_sentence(prev)
+            and (i + 1 >= len(lines) or _TITLE_STOP.match(lines[i + 1].text) or lines[i + 1].text.startswith("("))
+        ):
             header.title_lines.append(lines[i])  # "… theo" / "Nghị quyết số …" then the end of the header
             i += 1
             continue

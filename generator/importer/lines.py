@@ -4,6 +4,7 @@ Reading keeps every word of the source: it only drops what carries no words (bla
 decoration rules such as "-----" or a lone "*") and lone page numbers, and it splits table
 debris ("| a | b |") into one line per cell. Each line remembers its source line number.
 """
+
 from __future__ import annotations
 
 import re

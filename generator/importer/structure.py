@@ -14,6 +14,7 @@ Paragraph joining (the rules the tests pin down):
   * a line that ends a sentence is joined to the next one when that starts in lower case, or
     when it is a full line (the sentence ended right at the wrap) ending in a full stop.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.importer.header import join_lines, kind_line
-from generator.importer.lines import (LOST_MARK, Line, ends_sentence, is_caps, starts_lower,
-                                      starts_upper)
+from generator.importer.lines import LOST_MARK, Line, ends_sentence, is_caps, starts_lower, starts_upper
 
 # --- markers --------------------------------------------------------------------------------
 
@@ -52,8 +52,15 @@ class Marker:
 
 
 def parse_marker(text: str) -> Marker | None:
-    for kind, pattern in (("chapter", _CHAPTER), ("article", _ARTICLE), ("part", _PART), ("item", _ITEM),
-                          ("point", _POINT), ("dash", _DASH), ("plus", _PLUS)):
+    for kind, pattern in (
+        ("chapter", _CHAPTER),
+        ("article", _ARTICLE),
+        ("part", _PART),
+        ("item", _ITEM),
+        ("point", _POINT),
+        ("dash", _DASH),
+        ("plus", _PLUS),
+    ):
         m = pattern.match(text)
         if not m:
             continue
@@ -160,6 +167,7 @@ def parse_trailer(lines: list[Line]) -> Trailer:
 
 # --- paragraphs -----------------------------------------------------------------------------
 
+
 @dataclass
 class Para:
     lines: list[Line]
@@ -217,10 +225,17 @@ def paragraphs(lines: list[Line], width: Optional[float] = None, wrapped: Option
         if head is not None and head.type in ("part", "chapter", "article") and not head.rest:
             current.append(line)  # "Chương I" / "QUY ĐỊNH CHUNG": the title on the next line
             continue
-        prev_caps = is_caps(prev) and parse_marker(current[0].text) is None or \
-            (head is not None and head.type in ("part", "chapter") and is_caps(head.rest))
-        if _starts_block(text) or (is_caps(text) and not prev_caps) or (prev_caps and not is_caps(text)) \
-                or (prev_caps and (kind_line(text) or kind_line(prev))):
+        prev_caps = (
+            is_caps(prev)
+            and parse_marker(current[0].text) is None
+            or (head is not None and head.type in ("part", "chapter") and is_caps(head.rest))
+        )
+        if (
+            _starts_block(text)
+            or (is_caps(text) and not prev_caps)
+            or (prev_caps and not is_caps(text))
+            or (prev_caps and (kind_line(text) or kind_line(prev)))
+        ):
             close()
             current.append(line)
             continue
@@ -279,8 +294,10 @@ class Node:
         return TASK_FIELD.match(self.text or "") if self.type == "dash" else None
 
 
-_CLOSING = re.compile(r"^(?:(?:Chỉ thị|Quyết định|Kế hoạch|Đề án|Nghị quyết|Kết luận|Quy định|Quy chế|Chương trình|"
-                      r"Hướng dẫn|Thông báo|Thông tri|Công văn|Báo cáo|Tờ trình)\s+này|Trên đây)\b")
+_CLOSING = re.compile(
+    r"^(?:(?:Chỉ thị|Quyết định|Kế hoạch|Đề án|Nghị quyết|Kết luận|Quy định|Quy chế|Chương trình|"
+    r"Hướng dẫn|Thông báo|Thông tri|Công văn|Báo cáo|Tờ trình)\s+này|Trên đây)\b"
+)
 
 
 def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:
@@ -325,8 +342,11 @@ def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:
                     stack.pop()
                 parent = stack[-1] if stack else None
                 last = parent.children[-1] if parent and parent.children else None
-                if last is not None and last.type == "paragraph" and (
-                        TASK_FIELD.match(para.text) or (last.text or "").rstrip().endswith(":")):
+                if (
+                    last is not None
+                    and last.type == "paragraph"
+                    and (TASK_FIELD.match(para.text) or (last.text or "").rstrip().endswith(":"))
+                ):
                     stack.append(last)  # the dashes belong to the paragraph before them
             container().append(node)
             stack.append(node)
@@ -353,8 +373,14 @@ def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:
 def _finish(nodes: list[Node]) -> None:
     """An item whose first paragraph does not end a sentence and has children is a heading."""
     for node in nodes:
-        if node.type in ("item", "article", "point") and node.text and not node.heading and node.children \
-                and not ends_sentence(node.text) and len(node.text) < 300:
+        if (
+            node.type in ("item", "article", "point")
+            and node.text
+            and not node.heading
+            and node.children
+            and not ends_sentence(node.text)
+            and len(node.text) < 300
+        ):
             node.heading, node.text = node.text, None
         _finish(node.children)
 
@@ -375,8 +401,9 @@ def parse_footnotes(lines: list[Line]) -> list[dict]:
         if m:
             if not m.group("text").strip():
                 continue  # a lone marker: the separator above the footnotes
-            notes.append({"id": m.group("id") or str(len(notes) + 1), "parts": [m.group("text").strip()],
-                          "line": line.no})
+            notes.append(
+                {"id": m.group("id") or str(len(notes) + 1), "parts": [m.group("text").strip()], "line": line.no}
+            )
         elif notes:
             notes[-1]["parts"].append(line.text)
     out = []
@@ -399,6 +426,7 @@ def replace_markers(text: str, next_id) -> str:
     def sub(m: re.Match) -> str:
         ref = f"[^{next_id()}]"
         return f"({ref})" if m.group().startswith("(") else ref
+
     return _INLINE_MARK.sub(sub, text)
 
 
@@ -428,7 +456,7 @@ def _attachment_follows(lines: list[Line], i: int) -> bool:
     """A kind line inside a body starts an attached document when "(Ban hành kèm theo …)"
     follows its title; otherwise ("BAN THƯỜNG VỤ THÀNH UỶ" / "QUYẾT ĐỊNH" before Điều 1) it
     is a heading of the body. After a signer block, any kind line starts a new document."""
-    for line in lines[i + 1:i + 8]:
+    for line in lines[i + 1 : i + 8]:
         if re.match(r"^\(\s*(?:[Bb]an hành )?[Kk]èm theo", line.text):
             return True
     return False

@@ -5,6 +5,7 @@ unit, and sentences that name who does what ("Giao X chủ trì, phối hợp v�
 Organization names are recognized against the registry (data/organizations/): names, aliases,
 abbreviations, and the internal names of the issuer's own units, compared after `fold`.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,12 @@ class Registry:
     """Folded organization names of one jurisdiction (plus central bodies and the internal
     names of the issuer's units), for matching names inside running text."""
 
-    def __init__(self, organizations: dict[str, Organization] | None, jurisdiction: Optional[str] = None,
-                 issuer: Optional[str] = None):
+    def __init__(
+        self,
+        organizations: dict[str, Organization] | None,
+        jurisdiction: Optional[str] = None,
+        issuer: Optional[str] = None,
+    ):
         organizations = organizations or {}
         self.organizations = organizations
         self.names: dict[str, str] = {}  # folded name -> organization id
@@ -49,8 +54,8 @@ class Registry:
     def match_at(self, text: str, tokens: list[re.Match], i: int) -> int | None:
         """Index of the last token of the longest registry name starting at token i."""
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
-            span = tokens[i:i + length]
-            if any(_HARD_GAP.search(text[a.end():b.start()]) for a, b in zip(span, span[1:])):
+            span = tokens[i : i + length]
+            if any(_HARD_GAP.search(text[a.end() : b.start()]) for a, b in zip(span, span[1:])):
                 continue
             key = " ".join(fold(t.group()) for t in span)
             if key in self.names:
@@ -62,11 +67,52 @@ class Registry:
 
 _SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s*;\s*|\s+và\s+")
 # Words that begin an organization's name: "… và <head>" separates two names.
-_HEADS = {fold(w) for w in (
-    "các", "những", "ban", "sở", "phòng", "ủy", "uỷ", "ubnd", "hđnd", "hội", "mặt", "mttq", "đảng", "văn", "trung",
-    "trường", "công", "chi", "chủ", "thường", "bộ", "cục", "viện", "tòa", "báo", "đài", "lãnh", "trưởng",
-    "thành", "tỉnh", "quận", "huyện", "xã", "phường", "đoàn", "liên", "cơ", "đơn", "tổ", "hiệp", "bch",
-)}
+_HEADS = {
+    fold(w)
+    for w in (
+        "các",
+        "những",
+        "ban",
+        "sở",
+        "phòng",
+        "ủy",
+        "uỷ",
+        "ubnd",
+        "hđnd",
+        "hội",
+        "mặt",
+        "mttq",
+        "đảng",
+        "văn",
+        "trung",
+        "trường",
+        "công",
+        "chi",
+        "chủ",
+        "thường",
+        "bộ",
+        "cục",
+        "viện",
+        "tòa",
+        "báo",
+        "đài",
+        "lãnh",
+        "trưởng",
+        "thành",
+        "tỉnh",
+        "quận",
+        "huyện",
+        "xã",
+        "phường",
+        "đoàn",
+        "liên",
+        "cơ",
+        "đơn",
+        "tổ",
+        "hiệp",
+        "bch",
+    )
+}
 
 
 def split_names(value: str, registry: Registry) -> list[str]:
@@ -85,7 +131,7 @@ def split_names(value: str, registry: Registry) -> list[str]:
     i = 0
     while i < len(atoms):
         for j in range(len(atoms) - 1, i, -1):
-            span = value[atoms[i][0]:atoms[j][1]]
+            span = value[atoms[i][0] : atoms[j][1]]
             if registry.match(span):
                 out.append(span)
                 i = j + 1
@@ -93,13 +139,13 @@ def split_names(value: str, registry: Registry) -> list[str]:
         else:
             j = i
             # "Sở Thông tin và Truyền thông": "và" joins words of one name unless a name follows
-            while j + 1 < len(atoms) and not registry.match(value[atoms[i][0]:atoms[j][1]]):
-                gap = value[atoms[j][1]:atoms[j + 1][0]]
-                nxt = value[atoms[j + 1][0]:atoms[j + 1][1]]
+            while j + 1 < len(atoms) and not registry.match(value[atoms[i][0] : atoms[j][1]]):
+                gap = value[atoms[j][1] : atoms[j + 1][0]]
+                nxt = value[atoms[j + 1][0] : atoms[j + 1][1]]
                 if gap.strip() != "và" or fold(nxt).split(" ", 1)[0] in _HEADS:
                     break
                 j += 1
-            out.append(value[atoms[i][0]:atoms[j][1]])
+            out.append(value[atoms[i][0] : atoms[j][1]])
             i = j + 1
     return [n.strip() for n in out if n.strip()]
 
@@ -126,7 +172,7 @@ def chain_at(text: str, registry: Registry, start: int) -> Chain | None:
         last = registry.match_at(text, tokens, i)
         if last is None:
             break
-        names.append(text[tokens[i].start():_close_paren(text, tokens[last].end())])
+        names.append(text[tokens[i].start() : _close_paren(text, tokens[last].end())])
         end = _close_paren(text, tokens[last].end())
         sep = _CHAIN_SEP.match(text, end)
         if not sep:
@@ -139,8 +185,8 @@ def chain_at(text: str, registry: Registry, start: int) -> Chain | None:
 
 
 def _close_paren(text: str, end: int) -> int:
-    """"Hội đồng nhân dân (HĐND" → include the closing parenthesis."""
-    if text.count("(", 0, end) > text.count(")", 0, end) and text[end:end + 1] == ")":
+    """ "Hội đồng nhân dân (HĐND" → include the closing parenthesis."""
+    if text.count("(", 0, end) > text.count(")", 0, end) and text[end : end + 1] == ")":
         return end + 1
     return end
 
@@ -152,10 +198,14 @@ _DATE = r"\d{1,2}\s*(?:tháng\s*\d{1,2}(?:\s*năm\s*\d{4})?|/\s*\d{1,2}(?:\s*/\s
 _DEADLINES = [
     re.compile(rf"báo cáo[^,;()]{{0,30}}?trước ngày {_DATE}(?:\s*,\s*báo cáo[^,;()]{{0,30}}?trước ngày {_DATE})+"),
     re.compile(rf"(?:hoàn thành|xong)(?: xong)?\s+(?:trong|trước|vào|chậm nhất|trước hoặc trong)\s[^,;.()]*?{_STOP}"),
-    re.compile(rf"(?:chậm nhất|muộn nhất|hạn chót)(?:\s+là|\s+vào)?\s+(?:ngày|trước ngày|tháng|quý|năm)\s[^,;.()]*?{_STOP}"),
+    re.compile(
+        rf"(?:chậm nhất|muộn nhất|hạn chót)(?:\s+là|\s+vào)?\s+(?:ngày|trước ngày|tháng|quý|năm)\s[^,;.()]*?{_STOP}"
+    ),
     re.compile(rf"trước ngày {_DATE}(?:\s+(?:hằng|hàng) năm)?"),
     re.compile(rf"trước kỳ họp[^,;.()]*?{_STOP}"),
-    re.compile(rf"(?:sơ kết|tổng kết)(?:,\s*(?:sơ kết|tổng kết))?\s+vào\s+(?:năm|quý|tháng|cuối năm)\s[^,;.()]*?{_STOP}"),
+    re.compile(
+        rf"(?:sơ kết|tổng kết)(?:,\s*(?:sơ kết|tổng kết))?\s+vào\s+(?:năm|quý|tháng|cuối năm)\s[^,;.()]*?{_STOP}"
+    ),
     re.compile(r"định kỳ (?:hằng|hàng) (?:năm|quý|tháng)"),
     re.compile(rf"trước (?:tháng|quý) [^,;.()]*?{_STOP}"),
 ]
@@ -173,6 +223,7 @@ def find_deadline(clause: str) -> Optional[str]:
 
 # --- tasks ----------------------------------------------------------------------------------
 
+
 @dataclass
 class FoundTask:
     unit: str
@@ -187,8 +238,29 @@ class FoundTask:
 _GIAO = re.compile(r"(?:Giao(?:\s+cho)?|Yêu cầu|Đề nghị|Chỉ đạo)\s+")
 _SUPPORT = re.compile(r"\s*(?:chủ trì\s*,?\s*)?(?:(?:chủ động|tích cực)\s+)?phối hợp(?:\s+(?:tốt|chặt chẽ))?\s+với\s+")
 _LEADS = re.compile(r"\s*(?:là cơ quan |là đơn vị )?chủ trì\b")
-_PREPOSITIONS = {fold(w) for w in ("của", "với", "cho", "về", "qua", "theo", "tại", "đến", "từ", "và", "giúp",
-                                   "tham mưu", "đối với", "báo cáo", "gửi", "để", "các", "cùng")}
+_PREPOSITIONS = {
+    fold(w)
+    for w in (
+        "của",
+        "với",
+        "cho",
+        "về",
+        "qua",
+        "theo",
+        "tại",
+        "đến",
+        "từ",
+        "và",
+        "giúp",
+        "tham mưu",
+        "đối với",
+        "báo cáo",
+        "gửi",
+        "để",
+        "các",
+        "cùng",
+    )
+}
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -224,7 +296,7 @@ class _Subject:
 def subject_at(text: str, registry: Registry, start: int, anywhere: bool = False) -> _Subject | None:
     """Who a sentence starting at `start` assigns: "[Giao] X [chủ trì, phối hợp với Y] <verb>"."""
     pos = start
-    while pos < len(text) and text[pos] in " “\"(":
+    while pos < len(text) and text[pos] in ' “"(':
         pos += 1
     giao = _GIAO.match(text, pos)
     if giao:
@@ -232,8 +304,8 @@ def subject_at(text: str, registry: Registry, start: int, anywhere: bool = False
     chain = chain_at(text, registry, pos)
     if chain is None:
         return None
-    after = re.match(r"\s*", text[chain.end:])
-    following = text[chain.end + after.end():chain.end + after.end() + 1]
+    after = re.match(r"\s*", text[chain.end :])
+    following = text[chain.end + after.end() : chain.end + after.end() + 1]
     if not (following.isalpha() and following.islower()) and not giao:
         return None  # a name, but not the subject of a verb
     support: list[str] = []
@@ -322,7 +394,7 @@ def field_task(unit: str, fields: dict[str, str], registry: Registry, line: int 
     lead = fields.get("lead", "")
     explanation = re.search(r"\s+(?:là|làm)\s+(?:đơn vị|cơ quan)\b", lead)
     if explanation:
-        lead = lead[:explanation.start()]
+        lead = lead[: explanation.start()]
     task.lead = split_names(lead, registry) if lead else []
     task.support = split_names(fields["support"], registry) if fields.get("support") else []
     if fields.get("deadline"):

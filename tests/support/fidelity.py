@@ -3,6 +3,7 @@
 A source "word" is a run of letters/digits. Page-break debris (lines holding
 only a page number) is dropped from the source before comparing.
 """
+
 from __future__ import annotations
 
 import difflib

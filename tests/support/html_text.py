@@ -1,4 +1,5 @@
 """Visible text of a built page's main content, for fidelity checks."""
+
 from __future__ import annotations
 
 import html

@@ -5,6 +5,7 @@
 Walks every string of the YAML files in document order (the order the page
 renders them) and reports coverage and the first missing words.
 """
+
 from __future__ import annotations
 
 import sys
