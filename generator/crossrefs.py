@@ -262,6 +262,11 @@ def _recognized(
     return found
 
 
+def _report(refs: CrossRefs, locate: Locate, doc_id: str, path: tuple, severity: str, message: str, hint: str) -> None:
+    file, line, col = locate(doc_id, path)
+    refs.diagnostics.append(Diagnostic(file, line, col, severity, message, hint))
+
+
 def _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus) -> Optional[str]:
     for pinned_text, target in pins.items():
         if pinned_text == citation.text or (citation.number and citation.number in pinned_text):
@@ -278,16 +283,14 @@ def _resolve_one(citation, document, index, local, pins, refs, locate, path, cor
         if citation.kind == "luat":
             target = index.laws.get(_law_key(citation))
             if target is None:
-                file, line, col = locate(document.id, path)
-                refs.diagnostics.append(
-                    Diagnostic(
-                        file,
-                        line,
-                        col,
-                        WARNING,
-                        f"chưa có “{citation.text}” trong danh mục văn bản được dẫn chiếu",
-                        "thêm vào data/references.yaml: - {id: trung-uong/luat-…, kind: luat, issuer: Quốc hội, title: …}",
-                    )
+                _report(
+                    refs,
+                    locate,
+                    document.id,
+                    path,
+                    WARNING,
+                    f"chưa có “{citation.text}” trong danh mục văn bản được dẫn chiếu",
+                    "thêm vào data/references.yaml: - {id: trung-uong/luat-…, kind: luat, issuer: Quốc hội, title: …}",
                 )
             return target
         return None  # named resolutions etc. without a number: shown as plain text
@@ -299,28 +302,25 @@ def _resolve_one(citation, document, index, local, pins, refs, locate, path, cor
     if len(candidates) == 1:
         local.setdefault(citation.number, candidates[0])
         return candidates[0]
-    file, line, col = locate(document.id, path)
     if len(candidates) > 1:
-        refs.diagnostics.append(
-            Diagnostic(
-                file,
-                line,
-                col,
-                ERROR,
-                f"“{citation.text}” khớp với nhiều văn bản: {', '.join(sorted(candidates))}",
-                "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations",
-            )
+        _report(
+            refs,
+            locate,
+            document.id,
+            path,
+            ERROR,
+            f"“{citation.text}” khớp với nhiều văn bản: {', '.join(sorted(candidates))}",
+            "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations",
         )
         return None
-    refs.diagnostics.append(
-        Diagnostic(
-            file,
-            line,
-            col,
-            WARNING,
-            f"chưa xác định được văn bản “{citation.text}”",
-            f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}",
-        )
+    _report(
+        refs,
+        locate,
+        document.id,
+        path,
+        WARNING,
+        f"chưa xác định được văn bản “{citation.text}”",
+        f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}",
     )
     return None
 

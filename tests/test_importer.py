@@ -23,20 +23,8 @@ from generator.organizations import fold
 from generator.pipeline import check
 from tests.conftest import DATA, ROOT, run_generator
 from tests.support.yaml_fidelity import text_strings
+from tests.support.sources import SOURCES
 from tests.support.fidelity import coverage, source_words, words
-
-SOURCES = {
-    "da-nang-chi-thi-08-ct-tu-2021.txt": ["da-nang/chi-thi-08-ct-tu-2021"],
-    "ha-tinh-ubnd-chi-thi-dan-van-chinh-quyen.txt": ["ha-tinh/chi-thi-ubnd-tinh-dan-van-chinh-quyen"],
-    "ha-noi-chi-thi-07-ct-tu-2021.txt": ["ha-noi/chi-thi-07-ct-tu-2021"],
-    "da-nang-quyet-dinh-2108-qd-tu-2016-de-an.txt": [
-        "da-nang/quyet-dinh-2108-qd-tu-2016",
-        "da-nang/de-an-kem-quyet-dinh-2108-qd-tu-2016",
-    ],
-    "da-nang-ban-tuyen-giao-ke-hoach-trien-khai-08-ct-tu.txt": [
-        "da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu"
-    ],
-}
 
 
 @pytest.fixture(scope="module")
