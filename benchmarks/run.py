@@ -52,9 +52,14 @@ def run(command: list[str], env: dict | None = None, log: Path | None = None) ->
 
 def generator_seconds(data: Path) -> dict[str, float]:
     from generator.corpus import read_corpus
-    from generator.pipeline import _resolve
+    from generator.pipeline import _resolve, gc_paused
     from generator.render import render
 
+    with gc_paused():
+        return _generator_stages(data, read_corpus, _resolve, render)
+
+
+def _generator_stages(data: Path, read_corpus, _resolve, render) -> dict[str, float]:
     t0 = time.perf_counter()
     read = read_corpus(data)
     t1 = time.perf_counter()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.corpus import read_corpus
-from generator.pipeline import Generated, _resolve
+from generator.pipeline import Generated, _resolve, gc_paused
 from generator.render import RenderedSite, Reuse, render
 from generator.resolve import Resolved
 
@@ -71,6 +71,10 @@ class PreviewSession:
     last_rendered: tuple[int, int] = (0, 0)  # documents, organizations rendered last time
 
     def generate(self, data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
+        with gc_paused():
+            return self._generate(data_dir, date, site_url)
+
+    def _generate(self, data_dir: Path, date: dt.date, site_url: str) -> Generated:
         read = read_corpus(data_dir, self.read_cache)
         resolved = _resolve(read, date, self.extract_cache, self.task_cache)
         if resolved is None or not read.ok:
