@@ -210,8 +210,7 @@ def test_filters_by_kind_issuer_year_jurisdiction(page):
 
 @browser_test
 def test_catalogued_documents_are_marked(page, built_site):
-    if not (built_site / "tham-chieu").is_dir():
-        pytest.skip("no catalog pages in this build")
+    assert (built_site / "tham-chieu").is_dir()  # data/references.yaml gives every catalog entry a page
     links = search(page, "", **{"cong-bo": "Chỉ có trong danh mục"})
     assert links and all("/tham-chieu/" in l for l in links)
     assert page.locator("#search-results .vb-result__badge").count() == len(links)
