@@ -22,30 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.citations import extract  # noqa: E402
-from generator.markup import parse_text  # noqa: E402
-
-
-def _blocks(blocks):
-    for block in blocks or []:
-        if isinstance(block, str):
-            yield block
-            continue
-        if block.get("heading"):
-            yield block["heading"]
-        if block.get("text"):
-            yield block["text"]
-        yield from _blocks(block.get("children"))
+from generator.model import make_document  # noqa: E402
 
 
 def document_text(path: Path) -> str:
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    sources = [document["title"]]
-    if document.get("subtitle"):
-        sources.append(document["subtitle"])
-    sources += list(_blocks(document.get("preamble")))
-    sources += list(_blocks(document.get("body")))
-    sources += [f["text"] for f in document.get("footnotes") or []]
-    return "\n".join(parse_text(s).plain for s in sources)
+    document = make_document(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+    return "\n".join(text.plain for text in document.texts())
 
 
 def corpus(megabytes: float) -> str:

@@ -174,6 +174,13 @@ class Document(_Identified):
         for block in self.preamble + self.body:
             yield from block.walk()
 
+    def texts(self) -> list[Text]:
+        """Every text field in reading order: title, subtitle, block headings and texts, footnotes."""
+        texts = [self.title] + ([self.subtitle] if self.subtitle else [])
+        for block in self.blocks():
+            texts += [t for t in (block.heading, block.text) if t]
+        return texts + [f.text for f in self.footnotes]
+
     def label(self) -> str:
         """Short human name: "Chỉ thị 08-CT/TU" or "Chỉ thị (không rõ số)"."""
         if self.number:

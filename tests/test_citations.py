@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.citations import Citation, canonical_number, extract
-from generator.markup import parse_text
+from generator.model import make_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "data" / "documents"
@@ -622,27 +622,9 @@ def test_canonical_number(printed, canonical):
 # --- the labelled set -------------------------------------------------------------------------
 
 
-def _blocks(blocks):
-    for block in blocks or []:
-        if isinstance(block, str):
-            yield block
-            continue
-        if block.get("heading"):
-            yield block["heading"]
-        if block.get("text"):
-            yield block["text"]
-        yield from _blocks(block.get("children"))
-
-
 def document_fields(document: dict) -> list[str]:
     """Plain text of every text field, in document order, as the site shows it."""
-    sources = [document["title"]]
-    if document.get("subtitle"):
-        sources.append(document["subtitle"])
-    sources += list(_blocks(document.get("preamble")))
-    sources += list(_blocks(document.get("body")))
-    sources += [f["text"] for f in document.get("footnotes") or []]
-    return [parse_text(s).plain for s in sources]
+    return [text.plain for text in make_document(document, "").texts()]
 
 
 def _document_for(label_file: Path) -> Path:
