@@ -21,8 +21,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.citations import extract  # noqa: E402
-from generator.model import make_document  # noqa: E402
+from generator.vn.citations import extract  # noqa: E402
+from generator.corpus.model import make_document  # noqa: E402
 
 
 def document_text(path: Path) -> str:

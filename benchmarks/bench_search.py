@@ -80,7 +80,7 @@ def _tree_rss_kb(root_pid: int) -> int:
 def timed_index(site: Path) -> dict:
     """Run the indexer in its own process: wall time, and peak memory of its whole process tree
     (the indexer reads pages on every core), sampled every 0.1 s."""
-    code = "import sys; from pathlib import Path; from generator.search_index import index_site; index_site(Path(sys.argv[1]))"
+    code = "import sys; from pathlib import Path; from generator.publish.search_index import index_site; index_site(Path(sys.argv[1]))"
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", code, str(site)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     peak = 0

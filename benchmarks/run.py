@@ -51,9 +51,9 @@ def run(command: list[str], env: dict | None = None, log: Path | None = None) ->
 
 
 def generator_seconds(data: Path) -> dict[str, float]:
-    from generator.corpus import read_corpus
-    from generator.pipeline import _resolve, gc_paused
-    from generator.render import render
+    from generator.corpus.read import read_corpus
+    from generator.build.pipeline import _resolve, gc_paused
+    from generator.publish.render import render
 
     with gc_paused():
         return _generator_stages(data, read_corpus, _resolve, render)
@@ -92,7 +92,7 @@ def plain_mkdocs(markdown: Path, work: Path) -> float:
             shutil.copy2(item, target)
     shutil.copy2(ROOT / "CONTRIBUTING.md", docs / "dong-gop.md")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("hooks:\n  - generator/mkdocs_hooks.py\n", "")
+    config = config.replace("hooks:\n  - generator/build/mkdocs_hooks.py\n", "")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)  # preview-only, and relative to the repository
     config = config.replace("docs_dir: content", f"docs_dir: {docs}").replace(
         "custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"

@@ -14,8 +14,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.citations import Citation, canonical_number, extract
-from generator.model import make_document
+from generator.vn.citations import Citation, canonical_number, extract
+from generator.corpus.model import make_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "data" / "documents"

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator import identity
+from generator.vn import identity
 from tests.conftest import DATA
 
 PLAN = "da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu"
@@ -19,8 +19,8 @@ NQ25 = "trung-uong/nghi-quyet-25-nq-tw-2013"
 def resolved():
     import datetime as dt
 
-    from generator.corpus import read_corpus
-    from generator.pipeline import _resolve
+    from generator.corpus.read import read_corpus
+    from generator.build.pipeline import _resolve
 
     read = read_corpus(DATA)
     result = _resolve(read, dt.date(2026, 11, 21))

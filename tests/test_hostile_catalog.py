@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import LoadError, load_text
+from generator.corpus.load import LoadError, load_text
 from tests.conftest import run_generator
 from tests.test_bad_input import VALID, errors, write_doc
 

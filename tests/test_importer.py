@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.citations import extract
-from generator.corpus import read_corpus
+from generator.vn.citations import extract
+from generator.corpus.read import read_corpus
 from generator.importer import Draft, import_file, import_text
 from generator.importer.header import find_kind_line, parse_date_line, parse_header, parse_number
 from generator.importer.lines import Line, read_text
 from generator.importer.structure import build_tree, paragraphs, parse_marker, parse_trailer
 from generator.importer.tasks import Registry, find_deadline, prose_tasks, split_names
-from generator.model import make_document
-from generator.organizations import fold
-from generator.pipeline import check
+from generator.corpus.model import make_document
+from generator.link.organizations import fold
+from generator.build.pipeline import check
 from tests.conftest import DATA, ROOT, run_generator
 from tests.support.yaml_fidelity import text_strings
 from tests.support.sources import SOURCES

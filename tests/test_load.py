@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from generator.load import MAX_FILE_BYTES, LoadError, load_file, load_text
+from generator.corpus.load import MAX_FILE_BYTES, LoadError, load_file, load_text
 
 
 def test_positions_are_one_based_line_and_column():

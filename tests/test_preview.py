@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from generator.pipeline import generate
-from generator.preview import PreviewSession
+from generator.build.pipeline import generate
+from generator.build.preview import PreviewSession
 
 DATE = dt.date(2026, 11, 21)
 PLAN = "documents/da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu.yaml"

@@ -17,7 +17,7 @@ from urllib.parse import quote_plus, unquote, urlencode
 
 import pytest
 
-from generator.search_index import fnv1a, fold, index_site, parse_page, terms
+from generator.publish.search_index import fnv1a, fold, index_site, parse_page, terms
 
 D8 = "da-nang/chi-thi-08-ct-tu-2021"
 KH = "da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu"

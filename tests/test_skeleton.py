@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.pipeline import check
-from generator.skeleton import make_slug, new_document
+from generator.build.pipeline import check
+from generator.importer.skeleton import make_slug, new_document
 from tests.conftest import run_generator
 
 

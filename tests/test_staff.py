@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from generator.schema_doc import fields
-from generator.validate import SCHEMA_DIR
+from generator.publish.schema_doc import fields
+from generator.corpus.validate import SCHEMA_DIR
 from tests.conftest import ROOT, run_generator
 from tests.test_bad_input import VALID, write_doc
 
@@ -35,7 +35,7 @@ def test_no_annotations_outside_github_actions(data_copy):
 
 
 def test_warning_annotation_uses_warning_level():
-    from generator.diagnostics import WARNING, Diagnostic
+    from generator.corpus.diagnostics import WARNING, Diagnostic
 
     line = Diagnostic("data/a.yaml", 3, 5, WARNING, "50% xong\nrồi", "gợi ý").github_annotation()
     assert line == "::warning file=data/a.yaml,line=3,col=5::50%25 xong%0Arồi (gợi ý: gợi ý)"

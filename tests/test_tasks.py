@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from generator.deadlines import parse
-from generator.model import Report
-from generator.organizations import fold
-from generator.tasks import next_due, status
+from generator.vn.deadlines import parse
+from generator.corpus.model import Report
+from generator.link.organizations import fold
+from generator.link.tasks import next_due, status
 from tests.conftest import DATA
 
 PLAN = "da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu"
@@ -62,8 +62,8 @@ def test_fold_merges_spelling_variants():
 
 @pytest.fixture(scope="module")
 def resolved():
-    from generator.pipeline import _resolve
-    from generator.corpus import read_corpus
+    from generator.build.pipeline import _resolve
+    from generator.corpus.read import read_corpus
 
     read = read_corpus(DATA)
     result = _resolve(read, TODAY)
@@ -101,7 +101,7 @@ def test_alias_spellings_land_on_one_organization(resolved):
 
 
 def test_local_names_stay_inside_their_issuer(resolved):
-    from generator.organizations import OrganizationIndex
+    from generator.link.organizations import OrganizationIndex
 
     index = OrganizationIndex(resolved.corpus.organizations)
     assert index.match("Chi ủy", "da-nang", "da-nang/ban-tuyen-giao-thanh-uy") == "da-nang/btgtu-chi-uy"

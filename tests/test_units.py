@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from generator import anchors, urls
-from generator.markup import parse_text
-from generator.model import make_blocks
-from generator.render import md_heading, page_title, vn_date, vn_long_date
+from generator.vn import anchors
+from generator.publish import urls
+from generator.corpus.markup import parse_text
+from generator.corpus.model import make_blocks
+from generator.publish.render import md_heading, page_title, vn_date, vn_long_date
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-/* Full-text search (issue 5): our own static index (generator/search_index.py), queried here.
+/* Full-text search (issue 5): our own static index (generator/publish/search_index.py), queried here.
  *
  * - The header box (theme/partials/search.html) shows the first results as you type;
  *   Enter or "Xem tất cả" opens the search page /tim-kiem/?q=… (content/tim-kiem.md).

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from generator import anchors as anchor_rules
-from generator.citations import extract
-from generator.identity import slug as slugify
+from generator.vn import anchors as anchor_rules
+from generator.vn.citations import extract
+from generator.vn.identity import slug as slugify
 from generator.importer import emit
 from generator.importer.emit import Todo
 from generator.importer.header import Header, find_kind_line, join_lines, parse_header
@@ -50,9 +50,9 @@ from generator.importer.tasks import (
     prose_tasks,
     unknown_names,
 )
-from generator.kinds import KINDS
-from generator.model import Jurisdiction, Organization, make_blocks
-from generator.organizations import fold
+from generator.vn.kinds import KINDS
+from generator.corpus.model import Jurisdiction, Organization, make_blocks
+from generator.link.organizations import fold
 
 __all__ = ["Draft", "DraftDocument", "import_text", "import_file", "read_docx"]
 
@@ -273,7 +273,7 @@ def _system(header: Header, number: Optional[str], issuer: Optional[str], signer
 
 
 def make_slug(kind: str, number: Optional[str], year: Optional[int], taken: Iterable[str] = ()) -> str:
-    from generator.skeleton import make_slug as shared
+    from generator.importer.skeleton import make_slug as shared
 
     return shared(kind, number, year, taken)
 
@@ -917,7 +917,7 @@ def _source_name(path: Path) -> str:
 
 def import_file(path: Path, data_dir: Path) -> Draft:
     """Read a .txt, .md or .docx file and draft its documents against the data folder."""
-    from generator.corpus import read_corpus
+    from generator.corpus.read import read_corpus
 
     path = Path(path)
     if path.suffix.lower() == ".docx":

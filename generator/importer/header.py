@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.citations import canonical_number
+from generator.vn.citations import canonical_number
 from generator.importer.lines import Line, ends_sentence, is_caps, national_header, starts_lower, starts_upper
-from generator.kinds import KINDS
-from generator.organizations import fold
+from generator.vn.kinds import KINDS
+from generator.link.organizations import fold
 
 # Kind lines as printed (folded) -> kind slug. Longer phrases first.
 _KIND_LINES: dict[str, str] = {fold(name): slug for slug, name in KINDS.items()}

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.organizations import fold
+from generator.link.organizations import fold
 
 
 @dataclass

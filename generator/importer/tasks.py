@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from generator.deadlines import parse as parse_deadline
-from generator.model import Organization
-from generator.organizations import fold
+from generator.vn.deadlines import parse as parse_deadline
+from generator.corpus.model import Organization
+from generator.link.organizations import fold
 
 _WORD = re.compile(r"[^\W_]+")
 _HARD_GAP = re.compile(r"[.;:!?\n]")

@@ -13,10 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.corpus import read_corpus
-from generator.pipeline import Generated, _resolve, gc_paused
-from generator.render import RenderedSite, Reuse, render
-from generator.resolve import Resolved
+from generator.corpus.read import read_corpus
+from generator.build.pipeline import Generated, _resolve, gc_paused
+from generator.publish.render import RenderedSite, Reuse, render
+from generator.link.resolve import Resolved
 
 
 def _registry_stamp(data_dir: Path) -> tuple:

@@ -13,11 +13,11 @@ from typing import Any, Iterable
 import fastjsonschema
 import jsonschema
 
-from generator.diagnostics import ERROR, WARNING, Diagnostic
-from generator.load import Loaded
-from generator.markup import contains_html
+from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.load import Loaded
+from generator.corpus.markup import contains_html
 
-SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 _TYPE_NAMES = {
     "string": "chuỗi",

@@ -12,10 +12,10 @@ import io
 import json
 from typing import Iterable, Optional
 
-from generator import urls
-from generator.deadlines import Deadline
-from generator.resolve import Resolved
-from generator.tasks import ResolvedTask, deadline_label
+from generator.publish import urls
+from generator.vn.deadlines import Deadline
+from generator.link.resolve import Resolved
+from generator.link.tasks import ResolvedTask, deadline_label
 
 PRODID = "-//Van ban chi dao cong khai//Open Directives//VI"
 
@@ -114,7 +114,7 @@ def _fold(line: str) -> str:
 
 def _first_occurrence(deadline: Deadline, not_before: dt.date) -> Optional[dt.date]:
     """DTSTART of a yearly rule: its first day on or after `not_before`."""
-    from generator.tasks import _yearly_occurrence
+    from generator.link.tasks import _yearly_occurrence
 
     for year in range(not_before.year, not_before.year + 2):
         day = _yearly_occurrence(deadline.rrule or "", year)

@@ -15,12 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
-from generator import identity
-from generator.citations import Citation, extract
-from generator.diagnostics import ERROR, WARNING, Diagnostic
-from generator.markup import Text
-from generator.model import Block, Corpus, Document
-from generator.organizations import fold
+from generator.vn import identity
+from generator.vn.citations import Citation, extract
+from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.markup import Text
+from generator.corpus.model import Block, Corpus, Document
+from generator.link.organizations import fold
 
 Locate = Callable[[str, tuple], tuple[str, int, int]]
 

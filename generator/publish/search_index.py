@@ -396,7 +396,7 @@ def index_site(site_dir: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("cách dùng: python -m generator.search_index SITE_DIR", file=sys.stderr)
+        print("cách dùng: python -m generator.publish.search_index SITE_DIR", file=sys.stderr)
         return 2
     figures = index_site(Path(args[0]))
     print(

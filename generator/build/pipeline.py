@@ -9,9 +9,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.corpus import ReadResult, read_corpus
-from generator.render import RenderedSite, render
-from generator.resolve import Resolved, resolve
+from generator.corpus.read import ReadResult, read_corpus
+from generator.publish.render import RenderedSite, render
+from generator.link.resolve import Resolved, resolve
 
 
 @dataclass

@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.render import RenderedSite
+from generator.publish.render import RenderedSite
 
 
 def _inside(root: Path, relative: str) -> Path:

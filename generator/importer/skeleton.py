@@ -16,10 +16,10 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from generator.citations import canonical_number
-from generator.identity import slug as slugify
+from generator.vn.citations import canonical_number
+from generator.vn.identity import slug as slugify
 from generator.importer.emit import SCHEMA_LINE, scalar
-from generator.kinds import KINDS
+from generator.vn.kinds import KINDS
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -44,7 +44,7 @@ def make_slug(kind: str, number: Optional[str], year: Optional[int], taken: Iter
 
 
 def _organizations(data_dir: Path) -> dict:
-    from generator.corpus import read_corpus
+    from generator.corpus.read import read_corpus
 
     corpus = read_corpus(data_dir).corpus
     return corpus.organizations if corpus else {}

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from generator import anchors
-from generator.kinds import KINDS
-from generator.markup import Text, parse_text
+from generator.vn import anchors
+from generator.vn.kinds import KINDS
+from generator.corpus.markup import Text, parse_text
 
 
 @dataclass

@@ -15,12 +15,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
-from generator import preview  # noqa: E402
-from generator.pipeline import build_date, generate  # noqa: E402
+from generator.build import preview  # noqa: E402
+from generator.build.pipeline import build_date, generate  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _FRAGMENT = "<!-- vb:{name} -->"
@@ -107,7 +107,7 @@ def on_post_build(config) -> None:
     # `generator site` indexes the finished site itself (after MkDocs, before the swap). The
     # preview builds the search index once, on its first build, so search works while serving.
     if preview.SESSION is not None and not preview.SEARCH_INDEXED:
-        from generator.search_index import index_site
+        from generator.publish.search_index import index_site
 
         index_site(Path(config.site_dir))
         preview.SEARCH_INDEXED = True

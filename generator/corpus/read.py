@@ -10,10 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import validate
-from generator.diagnostics import ERROR, WARNING, Diagnostic
-from generator.load import LoadError, Loaded, load_file
-from generator.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
+from generator.corpus import validate
+from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.load import LoadError, Loaded, load_file
+from generator.corpus.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
 
 
 @dataclass

@@ -11,12 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator import deadlines
-from generator.crossrefs import CrossRefs, resolve_crossrefs
-from generator.diagnostics import ERROR, WARNING, Diagnostic
-from generator.model import Corpus, Document
-from generator.organizations import OrganizationIndex
-from generator.tasks import OrgRef, ResolvedTask, next_due, status
+from generator.vn import deadlines
+from generator.link.crossrefs import CrossRefs, resolve_crossrefs
+from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.model import Corpus, Document
+from generator.link.organizations import OrganizationIndex
+from generator.link.tasks import OrgRef, ResolvedTask, next_due, status
 
 Locate = Callable[[str, tuple], tuple[str, int, int]]  # document id, data path -> file, line, col
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.deadlines import Deadline
-from generator.model import Report
+from generator.vn.deadlines import Deadline
+from generator.corpus.model import Report
 
 STATUS_LABELS = {
     "done-on-time": "Đã hoàn thành đúng hạn",

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from generator.diagnostics import ERROR, Diagnostic
+from generator.corpus.diagnostics import ERROR, Diagnostic
 
 try:  # libyaml is much faster; the pure-Python loader gives the same nodes.
     from yaml import CSafeLoader as _Loader

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from generator.model import Organization
+from generator.corpus.model import Organization
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 

@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
-from generator.pipeline import build_date, check, generate
-from generator.write import replace_dir, write_site
+from generator.corpus.diagnostics import Diagnostic
+from generator.build.pipeline import build_date, check, generate
+from generator.build.write import replace_dir, write_site
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,11 +92,11 @@ def cmd_site(args: argparse.Namespace) -> int:
         print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
         return 1
     timings = {"mkdocs_s": time.perf_counter() - started}
-    from generator.search_index import index_site
+    from generator.publish.search_index import index_site
 
     try:
         started = time.perf_counter()
-        index_site(staging)  # the search index over the built HTML (generator/search_index.py)
+        index_site(staging)  # the search index over the built HTML (generator/publish/search_index.py)
         timings["search_index_s"] = time.perf_counter() - started
     except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -116,7 +116,7 @@ def _read_input(path: str | None) -> str:
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
-    from generator.citations import extract
+    from generator.vn.citations import extract
 
     text = _read_input(args.file)
     print(json.dumps([c.to_json() for c in extract(text)], ensure_ascii=False, indent=2))
@@ -124,7 +124,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
-    from generator.deadlines import parse
+    from generator.vn.deadlines import parse
 
     print(json.dumps(parse(args.text).to_json(), ensure_ascii=False, indent=2))
     return 0
@@ -149,7 +149,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.skeleton import new_document
+    from generator.importer.skeleton import new_document
 
     try:
         path = new_document(
@@ -185,7 +185,7 @@ def _site_prefix() -> str:
 
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
-    from generator.linkcheck import check_site
+    from generator.build.linkcheck import check_site
 
     broken = check_site(Path(args.site), args.prefix)
     for link in broken:

@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 
-from generator import urls
-from generator.crossrefs import RELATION_VERBS, Mention, relation_sort_key
-from generator.resolve import Resolved
-from generator.tasks import ResolvedTask, deadline_label
+from generator.publish import urls
+from generator.link.crossrefs import RELATION_VERBS, Mention, relation_sort_key
+from generator.link.resolve import Resolved
+from generator.link.tasks import ResolvedTask, deadline_label
 
 
 @dataclass

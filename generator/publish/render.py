@@ -18,14 +18,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator import urls
-from generator.exports import exports, open_data
-from generator.kinds import KINDS
-from generator.markup import Text
-from generator.resolve import Resolved, period_status, year_of
-from generator.tasks import STATUS_LABELS, deadline_label
-from generator.views import Views
-from generator.validate import SCHEMA_DIR
+from generator.publish import urls
+from generator.publish.exports import exports, open_data
+from generator.vn.kinds import KINDS
+from generator.corpus.markup import Text
+from generator.link.resolve import Resolved, period_status, year_of
+from generator.link.tasks import STATUS_LABELS, deadline_label
+from generator.publish.views import Views
+from generator.corpus.validate import SCHEMA_DIR
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -293,8 +293,8 @@ _SCHEMA_SECTIONS = [  # (file, anchor, where the data lives)
 
 
 def schema_sections() -> list[dict]:
-    from generator.schema_doc import fields
-    from generator.validate import schema
+    from generator.publish.schema_doc import fields
+    from generator.corpus.validate import schema
 
     sections = []
     for name, anchor, where in _SCHEMA_SECTIONS:

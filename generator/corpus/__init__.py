@@ -1,0 +1,1 @@
+"""The data folder read: load, schema validation, rules, the typed model."""

@@ -1,0 +1,1 @@
+"""What follows from the documents taken together: organizations, tasks, cross-references."""
