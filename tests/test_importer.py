@@ -19,7 +19,7 @@ from generator.importer.lines import Line, read_text
 from generator.importer.structure import build_tree, paragraphs, parse_marker, parse_trailer
 from generator.importer.tasks import Registry, find_deadline, prose_tasks, split_names
 from generator.corpus.model import make_document
-from generator.link.organizations import fold
+from generator.vn.text import fold_words
 from generator.build.pipeline import check
 from tests.conftest import DATA, ROOT, run_generator
 from tests.support.yaml_fidelity import text_strings
@@ -64,7 +64,7 @@ def _texts(document) -> list[str]:
 def _task_key(task) -> tuple:
     # Lead names compared after fold; how a comma-separated list is cut into names ("các ban cán
     # sự đảng, đảng đoàn" as one registry name or two) does not change the folded whole.
-    return task.unit, fold(" ".join(task.lead)), task.deadline or ""
+    return task.unit, fold_words(" ".join(task.lead)), task.deadline or ""
 
 
 def _block_keys(document) -> list[tuple]:

@@ -11,7 +11,7 @@ import pytest
 
 from generator.vn.deadlines import parse
 from generator.corpus.model import Report
-from generator.link.organizations import fold
+from generator.vn.text import fold_words
 from generator.link.tasks import next_due, status
 from tests.conftest import DATA
 
@@ -53,11 +53,11 @@ def test_next_due_of_a_yearly_report():
 
 
 def test_fold_merges_spelling_variants():
-    assert fold("Phòng Văn hóa, Văn nghệ - Khoa Giáo - Tổng hợp") == fold(
+    assert fold_words("Phòng Văn hóa, Văn nghệ - Khoa Giáo - Tổng hợp") == fold_words(
         "Phòng Văn hoá, Văn nghệ – Khoa giáo – Tổng hợp"
     )
-    assert fold("Thành uỷ") == fold("Thành ủy") == "thanh uy"
-    assert fold("Đảng") == "dang"
+    assert fold_words("Thành uỷ") == fold_words("Thành ủy") == "thanh uy"
+    assert fold_words("Đảng") == "dang"
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Optional
 
 from generator.vn import anchors as anchor_rules
 from generator.vn.citations import extract
-from generator.vn.identity import slug as slugify
+from generator.vn.text import slug as slugify
 from generator.importer import emit
 from generator.importer.emit import Todo
 from generator.importer.header import Header, find_kind_line, join_lines, parse_header
@@ -52,7 +52,7 @@ from generator.importer.tasks import (
 )
 from generator.vn.kinds import KINDS
 from generator.corpus.model import Jurisdiction, Organization, make_blocks
-from generator.link.organizations import fold
+from generator.vn.text import fold_words
 
 __all__ = ["Draft", "DraftDocument", "import_text", "import_file", "read_docx"]
 
@@ -153,21 +153,25 @@ def _jurisdiction(
     """The jurisdiction of a document and how it was found."""
     local = {j.id: j for j in jurisdictions.values() if j.id != "trung-uong"}
     if header.date and header.date.place:
-        place = re.sub(r"^(?:tp|thanh pho|tinh|thi xa|quan|huyen)\s+", "", fold(header.date.place))
+        place = re.sub(r"^(?:tp|thanh pho|tinh|thi xa|quan|huyen)\s+", "", fold_words(header.date.place))
         for j in local.values():
-            if place in (fold(j.short_name), fold(j.name)):
+            if place in (fold_words(j.short_name), fold_words(j.name)):
                 return j.id, "địa danh"
     if header.issuer_lines:
-        lines = [fold(l) for l in header.issuer_lines]
+        lines = [fold_words(l) for l in header.issuer_lines]
         for org in organizations.values():
-            if org.header and [fold(h) for h in org.header] == lines[: len(org.header)] and org.jurisdiction in local:
+            if (
+                org.header
+                and [fold_words(h) for h in org.header] == lines[: len(org.header)]
+                and org.jurisdiction in local
+            ):
                 return org.jurisdiction, "dòng tên cơ quan"
         joined = " ".join(lines)
         for j in local.values():
-            if fold(j.short_name) in joined:
+            if fold_words(j.short_name) in joined:
                 return j.id, "dòng tên cơ quan"
-    folded = fold(text)
-    counts = {j.id: len(re.findall(rf"\b{re.escape(fold(j.short_name))}\b", folded)) for j in local.values()}
+    folded = fold_words(text)
+    counts = {j.id: len(re.findall(rf"\b{re.escape(fold_words(j.short_name))}\b", folded)) for j in local.values()}
     if counts and max(counts.values()) > 0:
         best = max(counts, key=lambda k: (counts[k], k))
         if list(counts.values()).count(counts[best]) == 1:
@@ -204,18 +208,22 @@ def _issuer(
                 why[org_id].append(reason)
 
     if header.issuer_lines:
-        lines = [fold(l) for l in header.issuer_lines]
+        lines = [fold_words(l) for l in header.issuer_lines]
         vote(registry.match(" ".join(header.issuer_lines)), 6, "dòng tên cơ quan")
         for org in organizations.values():
-            if org.id in {v for v in registry.names.values()} and org.header and [fold(h) for h in org.header] == lines:
+            if (
+                org.id in {v for v in registry.names.values()}
+                and org.header
+                and [fold_words(h) for h in org.header] == lines
+            ):
                 vote(org.id, 5, "dòng tên cơ quan")
     for extra in header.heading[1:]:
         vote(registry.match(re.sub(r"^CỦA\s+", "", extra)), 4, f"dòng “{extra}”")
     authority = (trailer_signer.get("authority") or "").split("\n")[0]
     if authority:
-        who = fold(_AUTH_PREFIX.sub("", authority))
+        who = fold_words(_AUTH_PREFIX.sub("", authority))
         for org in organizations.values():
-            if org.id in set(registry.names.values()) and not org.group and fold(org.name).startswith(who):
+            if org.id in set(registry.names.values()) and not org.group and fold_words(org.name).startswith(who):
                 vote(org.id, 3, f"khối chữ ký “{authority}”")
     for text, points, reason in ((header.title, 4, "trích yếu"), (header.subtitle or "", 4, "dòng dưới trích yếu")):
         for m in re.finditer(r"\bcủa\s+", text):
@@ -259,7 +267,7 @@ def _system(header: Header, number: Optional[str], issuer: Optional[str], signer
         if re.match(r"^\d+[a-zđ]?/", number):
             return "state", "theo dạng số, ký hiệu của văn bản nhà nước"
     if issuer:
-        f = fold(issuer.split("/", 1)[-1].replace("-", " "))
+        f = fold_words(issuer.split("/", 1)[-1].replace("-", " "))
         if re.search(r"\b(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|so|bo|chinh phu)\b", f):
             return "state", "theo cơ quan ban hành"
         if re.search(r"\b(?:thanh uy|tinh uy|huyen uy|quan uy|dang|ban thuong vu|ban tuyen giao|ban dan van)\b", f):
@@ -779,7 +787,7 @@ _NO_TASK_SECTIONS = re.compile(
 
 def _assigning(nodes: list[Node]) -> Iterable[Node]:
     for node in nodes:
-        title = fold(node.heading or "")
+        title = fold_words(node.heading or "")
         if title and _NO_TASK_SECTIONS.match(title):
             continue
         yield node
@@ -882,7 +890,7 @@ def _table_lines(table) -> list[str]:
     columns: dict[str, int] = {}
     if rows:
         for i, cell in enumerate(rows[0]):
-            label = fold(" ".join(_cell_lines(cell)))
+            label = fold_words(" ".join(_cell_lines(cell)))
             if "chu tri" in label:
                 columns["Chủ trì"] = i
             elif "phoi hop" in label:

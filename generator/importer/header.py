@@ -14,16 +14,16 @@ from typing import Optional
 from generator.vn.citations import canonical_number
 from generator.importer.lines import Line, ends_sentence, is_caps, national_header, starts_lower, starts_upper
 from generator.vn.kinds import KINDS
-from generator.link.organizations import fold
+from generator.vn.text import fold_words
 
 # Kind lines as printed (folded) -> kind slug. Longer phrases first.
-_KIND_LINES: dict[str, str] = {fold(name): slug for slug, name in KINDS.items()}
+_KIND_LINES: dict[str, str] = {fold_words(name): slug for slug, name in KINDS.items()}
 _KIND_LINES.update(
     {
-        fold("chương trình hành động"): "chuong-trinh",
-        fold("thông báo kết luận"): "thong-bao",
-        fold("qui định"): "quy-dinh",
-        fold("nghị quyết liên tịch"): "nghi-quyet-lien-tich",
+        fold_words("chương trình hành động"): "chuong-trinh",
+        fold_words("thông báo kết luận"): "thong-bao",
+        fold_words("qui định"): "quy-dinh",
+        fold_words("nghị quyết liên tịch"): "nghi-quyet-lien-tich",
     }
 )
 _KIND_PREFIXES = sorted(_KIND_LINES, key=len, reverse=True)
@@ -34,7 +34,7 @@ def kind_line(text: str) -> tuple[str, str] | None:
     "QUYẾT ĐỊNH:", "CHỈ THỊ VỀ VIỆC …"); rest is what follows the kind words."""
     if not is_caps(text):
         return None
-    f = fold(text)
+    f = fold_words(text)
     for prefix in _KIND_PREFIXES:
         if f == prefix:
             return _KIND_LINES[prefix], ""

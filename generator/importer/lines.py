@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.link.organizations import fold
+from generator.vn.text import fold_words
 
 
 @dataclass
@@ -126,13 +126,13 @@ def words(text: str) -> list[str]:
 
 
 # National headers and the motto.
-_PARTY = fold("ĐẢNG CỘNG SẢN VIỆT NAM")
-_STATE = fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-_MOTTO = fold("Độc lập - Tự do - Hạnh phúc")
+_PARTY = fold_words("ĐẢNG CỘNG SẢN VIỆT NAM")
+_STATE = fold_words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+_MOTTO = fold_words("Độc lập - Tự do - Hạnh phúc")
 
 
 def national_header(text: str) -> str | None:
-    f = fold(text)
+    f = fold_words(text)
     if f == _PARTY:
         return "party"
     if f == _STATE or f.startswith(_STATE):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from generator.vn.citations import canonical_number
-from generator.vn.identity import slug as slugify
+from generator.vn.text import slug as slugify
 from generator.importer.emit import SCHEMA_LINE, scalar
 from generator.vn.kinds import KINDS
 

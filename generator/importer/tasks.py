@@ -3,7 +3,7 @@ unit, and sentences that name who does what ("Giao X chủ trì, phối hợp v�
 "X tiếp tục …, hoàn thành trong quý IV-2016").
 
 Organization names are recognized against the registry (data/organizations/): names, aliases,
-abbreviations, and the internal names of the issuer's own units, compared after `fold`.
+abbreviations, and the internal names of the issuer's own units, compared after `fold_words`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 
 from generator.vn.deadlines import parse as parse_deadline
 from generator.corpus.model import Organization
-from generator.link.organizations import fold
+from generator.vn.text import fold_words
 
 _WORD = re.compile(r"[^\W_]+")
 _HARD_GAP = re.compile(r"[.;:!?\n]")
@@ -42,14 +42,14 @@ class Registry:
             if jurisdiction and org.jurisdiction not in (jurisdiction, "trung-uong"):
                 continue
             for name in [org.name, *org.aliases] + ([org.abbreviation] if org.abbreviation else []):
-                self.names.setdefault(fold(name), org.id)
+                self.names.setdefault(fold_words(name), org.id)
             if org.parent in ancestors:
                 for name in org.local_aliases:
-                    self.names[fold(name)] = org.id
+                    self.names[fold_words(name)] = org.id
         self.longest = max((len(n.split()) for n in self.names), default=0)
 
     def match(self, name: str) -> Optional[str]:
-        return self.names.get(fold(name))
+        return self.names.get(fold_words(name))
 
     def match_at(self, text: str, tokens: list[re.Match], i: int) -> int | None:
         """Index of the last token of the longest registry name starting at token i."""
@@ -57,7 +57,7 @@ class Registry:
             span = tokens[i : i + length]
             if any(_HARD_GAP.search(text[a.end() : b.start()]) for a, b in zip(span, span[1:])):
                 continue
-            key = " ".join(fold(t.group()) for t in span)
+            key = " ".join(fold_words(t.group()) for t in span)
             if key in self.names:
                 return i + length - 1
         return None
@@ -68,7 +68,7 @@ class Registry:
 _SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s*;\s*|\s+và\s+")
 # Words that begin an organization's name: "… và <head>" separates two names.
 _HEADS = {
-    fold(w)
+    fold_words(w)
     for w in (
         "các",
         "những",
@@ -142,7 +142,7 @@ def split_names(value: str, registry: Registry) -> list[str]:
             while j + 1 < len(atoms) and not registry.match(value[atoms[i][0] : atoms[j][1]]):
                 gap = value[atoms[j][1] : atoms[j + 1][0]]
                 nxt = value[atoms[j + 1][0] : atoms[j + 1][1]]
-                if gap.strip() != "và" or fold(nxt).split(" ", 1)[0] in _HEADS:
+                if gap.strip() != "và" or fold_words(nxt).split(" ", 1)[0] in _HEADS:
                     break
                 j += 1
             out.append(value[atoms[i][0] : atoms[j][1]])
@@ -239,7 +239,7 @@ _GIAO = re.compile(r"(?:Giao(?:\s+cho)?|Yêu cầu|Đề nghị|Chỉ đạo)\s+
 _SUPPORT = re.compile(r"\s*(?:chủ trì\s*,?\s*)?(?:(?:chủ động|tích cực)\s+)?phối hợp(?:\s+(?:tốt|chặt chẽ))?\s+với\s+")
 _LEADS = re.compile(r"\s*(?:là cơ quan |là đơn vị )?chủ trì\b")
 _PREPOSITIONS = {
-    fold(w)
+    fold_words(w)
     for w in (
         "của",
         "với",
@@ -325,9 +325,9 @@ def _subject_inside(text: str, registry: Registry, a: int, b: int) -> _Subject |
     phường tổ chức …" (the first registry name not after a preposition)."""
     tokens = list(_WORD.finditer(text, a, b))
     for i, token in enumerate(tokens):
-        if i and fold(tokens[i - 1].group()) in _PREPOSITIONS:
+        if i and fold_words(tokens[i - 1].group()) in _PREPOSITIONS:
             continue
-        if i > 1 and fold(tokens[i - 2].group() + " " + tokens[i - 1].group()) in _PREPOSITIONS:
+        if i > 1 and fold_words(tokens[i - 2].group() + " " + tokens[i - 1].group()) in _PREPOSITIONS:
             continue
         if not token.group()[0].isupper():
             continue
@@ -416,7 +416,7 @@ def check_deadline(deadline: Optional[str], year: Optional[int]) -> Optional[str
 
 
 def field_name(label: str) -> str:
-    label = fold(label)
+    label = fold_words(label)
     if label.startswith("chu tri"):
         return "lead"
     if label.startswith("phoi hop"):

@@ -20,7 +20,7 @@ from generator.vn.citations import Citation, extract
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.markup import Text
 from generator.corpus.model import Block, Corpus, Document
-from generator.link.organizations import fold
+from generator.vn.text import fold_words
 
 Locate = Callable[[str, tuple], tuple[str, int, int]]
 
@@ -151,7 +151,7 @@ def _year(citation: Citation) -> Optional[int]:
 
 def _law_key(citation: Citation) -> str:
     name = re.split(r"\s+ngày\s+\d", citation.text, maxsplit=1)[0]
-    return fold(name)
+    return fold_words(name)
 
 
 class _Index:
@@ -169,7 +169,7 @@ class _Index:
                 year = entry.date.year if entry.date else identity.embedded_year(entry.number)
                 self.by_number[(entry.jurisdiction, entry.number)].append((entry.id, year))
             elif entry.kind == "luat" and entry.title:
-                self.laws[fold(entry.title)] = entry.id
+                self.laws[fold_words(entry.title)] = entry.id
 
     def candidates(self, scope: str, number: str, year: Optional[int]) -> list[str]:
         found = self.by_number.get((scope, number), [])

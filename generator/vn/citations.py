@@ -47,6 +47,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from generator.vn.text import modern_tones
+
 __all__ = ["Citation", "extract", "canonical_number"]
 
 
@@ -389,7 +391,7 @@ def _parse_number(m: re.Match, fold: str) -> _Number | None:
 
 def canonical_number(number: str) -> str | None:
     """Canonical form of a document number as printed ("4955-QĐ/UBND" → "4955/QĐ-UBND")."""
-    s = _fold(unicodedata.normalize("NFC", number.strip()))
+    s = modern_tones(unicodedata.normalize("NFC", number.strip()))
     m = _NUMBER.match(s)
     if not m:
         return None
@@ -917,28 +919,6 @@ class _OffsetMap:
         return self._locate(p, True)
 
 
-# old tone placement → new ("hoà" → "hòa", "uỷ" → "ủy"), same length; not after "q" ("quý")
-_FOLD_PAIR = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
-
-
-def _fold_pair(m: re.Match) -> str:
-    first, second = m.group(1), m.group(2)
-    decomposed = unicodedata.normalize("NFD", second)
-    base, marks = decomposed[0], decomposed[1:]
-    if first.lower() == "o" and base.lower() not in "ae":
-        return m.group()
-    if first.lower() == "u" and base.lower() != "y":
-        return m.group()
-    return unicodedata.normalize("NFC", first + marks) + base
-
-
-def _fold(s: str) -> str:
-    if not _FOLD_PAIR.search(s):
-        return s
-    out = _FOLD_PAIR.sub(_fold_pair, s)
-    return out if len(out) == len(s) else s
-
-
 # --- extraction ------------------------------------------------------------------------------
 
 
@@ -1050,7 +1030,7 @@ def extract(text: str) -> list[Citation]:
     else:
         mapping = _OffsetMap(text)
         norm = mapping.text
-    fold = _fold(norm)
+    fold = modern_tones(norm)
 
     taken_until = -1
 

@@ -8,9 +8,9 @@ exists for 2003, 2008 and 2013), so the year is part of the key when the text gi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-import unicodedata
 from typing import Optional
+
+from generator.vn.text import slug
 
 CENTRAL = "trung-uong"
 
@@ -45,13 +45,6 @@ def scope(number: str, citing_jurisdiction: str) -> str:
 def embedded_year(number: str) -> Optional[int]:
     match = _EMBEDDED_YEAR.search(number)
     return int(match.group(1)) if match else None
-
-
-@lru_cache(maxsize=65536)
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def catalog_id(kind: str, number: Optional[str], year: Optional[int], jurisdiction: str, title: str = "") -> str:
