@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from generator.vn import anchors
+from generator.vn.dates import PartialDate, Precision
 from generator.vn.kinds import KINDS
 from generator.corpus.markup import Text, parse_text
 
@@ -44,6 +45,13 @@ class DocDate:
     @property
     def known(self) -> bool:
         return self.precision != "unknown" and self.value is not None
+
+    @property
+    def issued(self) -> Optional[PartialDate]:
+        """The date of issue at its precision; None when unknown."""
+        if self.value is None or self.precision == "unknown":
+            return None
+        return PartialDate(self.value, Precision(self.precision))
 
 
 @dataclass
@@ -196,8 +204,7 @@ class CatalogEntry(_Identified):
     kind: str
     issuer: str  # as the citing texts name it
     number: Optional[str] = None
-    date: Optional[dt.date] = None
-    date_precision: str = "unknown"
+    date: Optional[PartialDate] = None
     title: Optional[str] = None
     url: Optional[str] = None
 
@@ -218,20 +225,17 @@ class Corpus:
 # --- construction from validated plain data ---------------------------------------------
 
 
-def _date(text: str) -> dt.date:
-    parts = [int(p) for p in text.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    return dt.date(*parts)
+def _day(text: str) -> dt.date:
+    return PartialDate.parse(text).value
 
 
 def make_date(raw: dict[str, Any]) -> DocDate:
     return DocDate(
         precision=raw["precision"],
-        value=_date(raw["value"]) if raw.get("value") else None,
+        value=_day(raw["value"]) if raw.get("value") else None,
         source=raw.get("source"),
         cited_in=raw.get("cited_in"),
-        not_before=_date(raw["not_before"]) if raw.get("not_before") else None,
+        not_before=_day(raw["not_before"]) if raw.get("not_before") else None,
         note=raw.get("note"),
     )
 
@@ -304,7 +308,7 @@ def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
                 deadline=t.get("deadline"),
                 summary=t.get("summary"),
                 reports=[
-                    Report(date=_date(r["date"]), status=r["status"], note=r.get("note"), link=r.get("link"))
+                    Report(date=_day(r["date"]), status=r["status"], note=r.get("note"), link=r.get("link"))
                     for r in t.get("reports", [])
                 ],
             )
@@ -323,8 +327,7 @@ def make_catalog_entry(raw: dict[str, Any]) -> CatalogEntry:
         kind=raw["kind"],
         issuer=raw["issuer"],
         number=raw.get("number"),
-        date=_date(date) if date else None,
-        date_precision={10: "day", 7: "month", 4: "year"}[len(date)] if date else "unknown",
+        date=PartialDate.parse(date) if date else None,
         title=raw.get("title"),
         url=raw.get("url"),
     )

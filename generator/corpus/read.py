@@ -14,6 +14,7 @@ from generator.corpus import validate
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.load import LoadError, Loaded, load_file
 from generator.corpus.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
+from generator.vn.dates import PartialDate
 
 
 @dataclass
@@ -131,7 +132,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
             jurisdiction = raw["id"].split("/", 1)[0]
             if jurisdiction not in jurisdictions:
                 add(loaded_r, (i, "id"), f"địa bàn “{jurisdiction}” chưa khai báo trong data/jurisdictions.yaml")
-            if raw.get("date") and validate._parse_date(raw["date"]) is None:
+            if raw.get("date") and PartialDate.parse_or_none(raw["date"]) is None:
                 add(loaded_r, (i, "date"), f"ngày không tồn tại: {raw['date']}")
                 continue
             if raw["id"] in catalog:

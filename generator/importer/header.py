@@ -13,6 +13,7 @@ from typing import Optional
 
 from generator.vn.citations import canonical_number
 from generator.importer.lines import Line, ends_sentence, is_caps, national_header, starts_lower, starts_upper
+from generator.vn.dates import PartialDate, Precision
 from generator.vn.kinds import KINDS
 from generator.vn.text import fold_words
 
@@ -72,15 +73,16 @@ def parse_date_line(text: str) -> PrintedDate | None:
     place = m.group("place").strip() if m.group("place") else None
     year = int(m.group("y"))
     day_s, month_s = m.group("d").strip(), m.group("m").strip()
-    if month_s.isdigit() and day_s.isdigit():
-        try:
-            value = dt.date(year, int(month_s), int(day_s)).isoformat()
-        except ValueError:
-            return None
-        return PrintedDate(place, value, "day", text)
-    if month_s.isdigit() and 1 <= int(month_s) <= 12:
-        return PrintedDate(place, f"{year:04d}-{int(month_s):02d}", "month", text)
-    return PrintedDate(place, f"{year:04d}", "year", text)
+    try:
+        if month_s.isdigit() and day_s.isdigit():
+            date = PartialDate(dt.date(year, int(month_s), int(day_s)))
+        elif month_s.isdigit() and 1 <= int(month_s) <= 12:
+            date = PartialDate(dt.date(year, int(month_s), 1), Precision.MONTH)
+        else:
+            date = PartialDate(dt.date(year, 1, 1), Precision.YEAR)
+    except ValueError:  # no such day, or year 0000
+        return None
+    return PrintedDate(place, date.iso, date.precision.value, text)
 
 
 @dataclass

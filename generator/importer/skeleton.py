@@ -11,7 +11,6 @@ the original text there); an existing source file is never touched. The skeleton
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -19,6 +18,7 @@ from typing import Callable, Iterable, Optional
 from generator.vn.citations import canonical_number
 from generator.vn.text import slug as slugify
 from generator.importer.emit import SCHEMA_LINE, scalar
+from generator.vn.dates import PartialDate
 from generator.vn.kinds import KINDS
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -61,16 +61,12 @@ def _ask(prompt: str, ask: Callable[[str], str]) -> Optional[str]:
 def _parse_date(text: str) -> tuple[str, str]:
     """ "2021-08-05" | "2021-08" | "2021" | "05/8/2021" → (value, precision)."""
     text = text.strip()
-    m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", text)
-    if m:
-        text = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    for fmt, precision, size in (("%Y-%m-%d", "day", 10), ("%Y-%m", "month", 7), ("%Y", "year", 4)):
+    for parse in (PartialDate.parse, PartialDate.parse_numeric):
         try:
-            if len(text) == size:
-                dt.datetime.strptime(text, fmt)
-                return text, precision
+            date = parse(text)
         except ValueError:
             continue
+        return date.iso, date.precision.value
     raise ValueError(f"ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD (ví dụ 2022-01-10), YYYY-MM hoặc YYYY")
 
 

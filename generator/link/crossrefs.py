@@ -331,6 +331,6 @@ def relation_sort_key(relation: Relation, corpus: Corpus) -> tuple:
         if document is not None:
             return document.date.value or document.date.not_before or dt.date.min
         entry = corpus.catalog.get(doc_id)
-        return entry.date if entry and entry.date else dt.date.min
+        return entry.date.value if entry and entry.date else dt.date.min
 
     return (list(RELATION_VERBS).index(relation.type), when(relation.target), relation.target)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from generator.vn.dates import numeric_date
 from generator.vn.deadlines import Deadline
 from generator.corpus.model import Report
 
@@ -140,7 +141,7 @@ _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _day(date: dt.date) -> str:
-    return f"{date.day:02d}/{date.month}/{date.year}"
+    return numeric_date(date)
 
 
 def _rule_label(rrule: str) -> str:

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from generator.publish import urls
 from generator.publish.exports import exports, open_data
+from generator.vn.dates import PartialDate, long_date, numeric_date
 from generator.vn.kinds import KINDS
 from generator.corpus.markup import Text
 from generator.link.resolve import Resolved, period_status, year_of
@@ -63,21 +64,16 @@ def page_title(value) -> str:
     return " ".join(str(value).split()).replace("<", "‹").replace(">", "›")
 
 
-def vn_date(date: dt.date | None, precision: str = "day") -> str:
-    """05/8/2021 in running text (day and month without padding except day < 10)."""
-    if date is None:
+def vn_date(value: dt.date | PartialDate | None) -> str:
+    """The numeric form of a day or a partial date, "05/8/2021" (see generator/vn/dates.py)."""
+    if value is None:
         return "không rõ"
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return f"tháng {date.month}/{date.year}"
-    return f"{date.day:02d}/{date.month}/{date.year}"
+    return value.numeric() if isinstance(value, PartialDate) else numeric_date(value)
 
 
-def vn_long_date(date: dt.date) -> str:
-    """ "ngày 05 tháng 8 năm 2021": days below 10 and months 1-2 zero-padded, as on paper."""
-    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
-    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+def vn_long_date(value: dt.date | PartialDate) -> str:
+    """The long form, as on paper: "ngày 05 tháng 8 năm 2021" (see generator/vn/dates.py)."""
+    return value.long() if isinstance(value, PartialDate) else long_date(value)
 
 
 class Renderer:
@@ -260,7 +256,10 @@ class Renderer:
         add(
             "tham-chieu/",
             "references.md.j2",
-            entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)),
+            entries=sorted(
+                self.corpus.catalog.values(),
+                key=lambda e: (e.jurisdiction, e.date.value if e.date else dt.date.min, e.id),
+            ),
         )
         for ref_id, entry in self.corpus.catalog.items():
             if self.reuse is not None and ref_id not in self.reuse.catalog:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.publish import urls
+from generator.vn.dates import PartialDate, Precision
 from generator.link.crossrefs import RELATION_VERBS, Mention, relation_sort_key
 from generator.link.resolve import Resolved
 from generator.link.tasks import ResolvedTask, deadline_label
@@ -15,8 +16,7 @@ from generator.link.tasks import ResolvedTask, deadline_label
 
 @dataclass
 class TimelineItem:
-    date: dt.date
-    precision: str  # day | month | year
+    when: PartialDate
     kind: str  # document | catalog | deadline
     label: str
     url: Optional[str] = None
@@ -24,16 +24,8 @@ class TimelineItem:
     current: bool = False
 
     @property
-    def when(self) -> str:
-        if self.precision == "year":
-            return str(self.date.year)
-        if self.precision == "month":
-            return f"{self.date.month:02d}/{self.date.year}"
-        return f"{self.date.day:02d}/{self.date.month:02d}/{self.date.year}"
-
-    @property
-    def datetime(self) -> str:
-        return self.date.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.precision]]
+    def date(self) -> dt.date:
+        return self.when.value
 
 
 class Views:
@@ -62,7 +54,7 @@ class Views:
         if document is not None:
             return (document.date.value, document.date.precision) if document.date.known else (None, "unknown")
         entry = self.corpus.catalog[target]
-        return entry.date, entry.date_precision
+        return (entry.date.value, entry.date.precision.value) if entry.date else (None, "unknown")
 
     # --- relations and mentions ---
     def relations_of(self, doc_id: str, direction: str):
@@ -137,8 +129,7 @@ class Views:
             return None
         kind = "document" if target in self.corpus.documents else "catalog"
         return TimelineItem(
-            date,
-            precision,
+            PartialDate(date, Precision(precision)),
             kind,
             self.target_label(target),
             self.target_url(target),
@@ -169,8 +160,7 @@ class Views:
             leads = ", ".join(r.name for r in task.lead)
             items.append(
                 TimelineItem(
-                    task.deadline.end,
-                    "day",
+                    PartialDate(task.deadline.end),
                     "deadline",
                     label,
                     urls.document(task.document_id) + "#" + task.anchor,
