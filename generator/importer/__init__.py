@@ -50,7 +50,7 @@ from generator.importer.tasks import (
     prose_tasks,
     unknown_names,
 )
-from generator.vn.kinds import KINDS
+from generator.vn.kinds import KINDS, symbol_kind
 from generator.corpus.model import Jurisdiction, Organization, make_blocks
 from generator.vn.text import fold_words
 
@@ -756,25 +756,14 @@ def _replace_some(text: str, next_id, remaining: list[int]) -> str:
 
 
 def _kind_from_number(number: Optional[str]) -> Optional[str]:
+    """The kind the type in a canonical number names ("08-CT/TU" -> chi-thi), if it names one."""
     if not number:
         return None
-    symbols = {
-        "CT": "chi-thi",
-        "QĐ": "quyet-dinh",
-        "KH": "ke-hoach",
-        "ĐA": "de-an",
-        "NQ": "nghi-quyet",
-        "KL": "ket-luan",
-        "CTr": "chuong-trinh",
-        "HD": "huong-dan",
-        "TB": "thong-bao",
-        "BC": "bao-cao",
-        "TTr": "to-trinh",
-        "QC": "quy-che",
-    }
+    party = re.match(r"\d+[a-zđ]?-", number) is not None  # Party form N-TYPE/ISSUER
     for part in re.split(r"[-/]", number)[1:]:
-        if part in symbols:
-            return symbols[part]
+        kind = symbol_kind(part, party)
+        if kind:
+            return kind
     return None
 
 

@@ -14,19 +14,11 @@ from typing import Optional
 from generator.vn.citations import canonical_number
 from generator.importer.lines import Line, ends_sentence, is_caps, national_header, starts_lower, starts_upper
 from generator.vn.dates import PartialDate, Precision
-from generator.vn.kinds import KINDS
+from generator.vn.kinds import kind_words
 from generator.vn.text import fold_words
 
-# Kind lines as printed (folded) -> kind slug. Longer phrases first.
-_KIND_LINES: dict[str, str] = {fold_words(name): slug for slug, name in KINDS.items()}
-_KIND_LINES.update(
-    {
-        fold_words("chương trình hành động"): "chuong-trinh",
-        fold_words("thông báo kết luận"): "thong-bao",
-        fold_words("qui định"): "quy-dinh",
-        fold_words("nghị quyết liên tịch"): "nghi-quyet-lien-tich",
-    }
-)
+# Kind lines as printed (folded) -> kind slug: every name and alias of the vocabulary.
+_KIND_LINES: dict[str, str] = {fold_words(word): slug for word, slug in kind_words()}
 _KIND_PREFIXES = sorted(_KIND_LINES, key=len, reverse=True)
 
 

@@ -23,6 +23,7 @@ from typing import Optional
 
 from generator.importer.header import join_lines, kind_line
 from generator.importer.lines import LOST_MARK, Line, ends_sentence, is_caps, starts_lower, starts_upper
+from generator.vn.kinds import KINDS
 
 # --- markers --------------------------------------------------------------------------------
 
@@ -294,10 +295,7 @@ class Node:
         return TASK_FIELD.match(self.text or "") if self.type == "dash" else None
 
 
-_CLOSING = re.compile(
-    r"^(?:(?:Chỉ thị|Quyết định|Kế hoạch|Đề án|Nghị quyết|Kết luận|Quy định|Quy chế|Chương trình|"
-    r"Hướng dẫn|Thông báo|Thông tri|Công văn|Báo cáo|Tờ trình)\s+này|Trên đây)\b"
-)
+_CLOSING = re.compile(r"^(?:(?:" + "|".join(sorted(KINDS.values(), key=len, reverse=True)) + r")\s+này|Trên đây)\b")
 
 
 def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:

@@ -47,6 +47,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from generator.vn import kinds
 from generator.vn.text import modern_tones
 
 __all__ = ["Citation", "extract", "canonical_number"]
@@ -76,33 +77,8 @@ class Citation:
 
 # --- kind words ------------------------------------------------------------------------------
 
-# Longer phrases first: the alternation is tried left to right.
-_KIND_WORDS: list[tuple[str, str]] = [
-    ("nghị quyết liên tịch", "nghi-quyet-lien-tich"),
-    ("nghị quyết", "nghi-quyet"),
-    ("chỉ thị", "chi-thi"),
-    ("quyết định", "quyet-dinh"),
-    ("thông báo kết luận", "thong-bao"),
-    ("kết luận", "ket-luan"),
-    ("nghị định", "nghi-dinh"),
-    ("thông tư liên tịch", "thong-tu"),
-    ("thông tư", "thong-tu"),
-    ("kế hoạch", "ke-hoach"),
-    ("chương trình hành động", "chuong-trinh"),
-    ("chương trình", "chuong-trinh"),
-    ("quy định", "quy-dinh"),
-    ("qui định", "quy-dinh"),
-    ("quy chế", "quy-che"),
-    ("hướng dẫn", "huong-dan"),
-    ("công văn", "cong-van"),
-    ("thông báo", "thong-bao"),
-    ("thông tri", "thong-tri"),
-    ("tờ trình", "to-trinh"),
-    ("báo cáo", "bao-cao"),
-    ("đề án", "de-an"),
-    ("bộ luật", "luat"),
-    ("luật", "luat"),
-]
+# Kind names and aliases, longer first: the alternation is tried left to right.
+_KIND_WORDS: list[tuple[str, str]] = kinds.kind_words()
 _KIND_BY_WORD = {w: k for w, k in _KIND_WORDS}
 _KIND_ALT = "|".join(re.escape(w) for w, _ in _KIND_WORDS)
 _SP = r"[^\S\n]"  # horizontal white space
@@ -135,64 +111,12 @@ _CASE = {"TTG": "TTg", "CTR": "CTr", "QĐI": "QĐi", "QYĐ": "QyĐ", "TTR": "TTr
 # Abbreviations typed without Đ (ASCII-only texts).
 _ASCII_FOLD = {"QD": "QĐ", "ND": "NĐ", "HDND": "HĐND", "QDI": "QĐi", "QYD": "QyĐ"}
 
-# Type abbreviations (State and Party). Kind inferred from a type alone, when unambiguous.
-_TYPES = {
-    "NQ",
-    "NQLT",
-    "QĐ",
-    "QĐi",
-    "QyĐ",
-    "CT",
-    "KL",
-    "NĐ",
-    "TT",
-    "TTLT",
-    "KH",
-    "CTr",
-    "QC",
-    "HD",
-    "CV",
-    "TB",
-    "TTr",
-    "BC",
-    "ĐA",
-    "DA",
-    "PA",
-    "BB",
-    "HĐ",
-    "CĐ",
-    "GUQ",
-    "GM",
-    "GGT",
-    "GNP",
-    "PG",
-    "PC",
-    "PB",
-    "TC",
-    "PL",
-    "L",
-    "SL",
-    "QĐLT",
-    "CTLT",
-}
-_TYPE_KIND = {
-    "NQ": "nghi-quyet",
-    "NQLT": "nghi-quyet-lien-tich",
-    "CT": "chi-thi",
-    "KL": "ket-luan",
-    "NĐ": "nghi-dinh",
-    "KH": "ke-hoach",
-    "CTr": "chuong-trinh",
-    "QC": "quy-che",
-    "QyĐ": "quy-dinh",
-    "QĐi": "quy-dinh",
-    "HD": "huong-dan",
-    "CV": "cong-van",
-    "TB": "thong-bao",
-    "TTr": "to-trinh",
-    "BC": "bao-cao",
-    "ĐA": "de-an",
-    "L": "luat",
+# Type abbreviations (State and Party), with a kind or not (generator/vn/kinds.py).
+_TYPES = kinds.symbols()
+# Types that make a symbol unmistakable without a kind word: those naming a kind in either
+# system, and the joint circular (its kind word decides which kind).
+_UNMISTAKABLE_TYPES = frozenset(t for t in _TYPES if kinds.symbol_kind(t, True) or kinds.symbol_kind(t, False)) | {
+    "TTLT"
 }
 _TYPES_SORTED = sorted(_TYPES, key=len, reverse=True)
 
@@ -322,16 +246,12 @@ class _Number:
             if self.issuers and not _QH.match(self.issuers[0]) and not self.party:
                 return "cong-van"
             return None
-        if self.type == "TT":
-            return "thong-tri" if self.party else "thong-tu"
-        if self.type == "QĐ":
-            return None if self.party else "quyet-dinh"
-        return _TYPE_KIND.get(self.type)
+        return kinds.symbol_kind(self.type, self.party)
 
     def unmistakable(self) -> bool:
         """Safe to take without a kind word."""
         if self.type is not None:
-            return bool(self.issuers) and (self.type in _TYPE_KIND or self.type in ("QĐ", "TT", "TTLT"))
+            return bool(self.issuers) and self.type in _UNMISTAKABLE_TYPES
         if not self.issuers:
             return False
         first = self.issuers[0]
