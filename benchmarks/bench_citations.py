@@ -1,4 +1,4 @@
-"""Throughput of the citation extractor (generator/citations.py).
+"""Throughput of the citation extractor (generator/vn/citations/).
 
 Builds about 20 MB (UTF-8) of text by repeating the plain text of the published documents
 (data/documents/*/*.yaml, every text field as the site shows it), runs `extract` over it in
