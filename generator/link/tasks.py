@@ -7,12 +7,11 @@ Without one, a passed deadline is "đã qua hạn, chưa có báo cáo kết qu�
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.vn.dates import numeric_date
-from generator.vn.deadlines import Deadline
+from generator.vn.deadlines import Deadline, yearly_occurrence
 from generator.corpus.model import Report
 
 STATUS_LABELS = {
@@ -96,23 +95,6 @@ def status(deadline: Optional[Deadline], reports: list[Report], today: dt.date) 
     return "overdue-no-report"
 
 
-_RULE = re.compile(r"FREQ=YEARLY(?:;BYMONTH=(\d+))?(?:;BYMONTHDAY=(-?\d+))?$")
-
-
-def _yearly_occurrence(rrule: str, year: int) -> Optional[dt.date]:
-    match = _RULE.match(rrule)
-    if not match or not match.group(1) or not match.group(2):
-        return None
-    month, day = int(match.group(1)), int(match.group(2))
-    if day < 0:  # -1: last day of the month
-        first_next = dt.date(year + (month == 12), month % 12 + 1, 1)
-        return first_next + dt.timedelta(days=day)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def next_due(deadline: Optional[Deadline], today: dt.date) -> Optional[dt.date]:
     """The next day a deadline falls due on or after today, when the text says one."""
     if deadline is None:
@@ -123,7 +105,7 @@ def next_due(deadline: Optional[Deadline], today: dt.date) -> Optional[dt.date]:
         candidates = [next_due(part, today) for part in deadline.parts] if deadline.parts else []
         if deadline.rrule:
             for year in (today.year, today.year + 1):
-                occurrence = _yearly_occurrence(deadline.rrule, year)
+                occurrence = yearly_occurrence(deadline.rrule, year)
                 if (
                     occurrence
                     and occurrence >= today

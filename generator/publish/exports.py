@@ -114,7 +114,7 @@ def _fold(line: str) -> str:
 
 def _first_occurrence(deadline: Deadline, not_before: dt.date) -> Optional[dt.date]:
     """DTSTART of a yearly rule: its first day on or after `not_before`."""
-    from generator.link.tasks import _yearly_occurrence
+    from generator.vn.deadlines import yearly_occurrence as _yearly_occurrence
 
     for year in range(not_before.year, not_before.year + 2):
         day = _yearly_occurrence(deadline.rrule or "", year)
