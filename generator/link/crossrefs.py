@@ -13,13 +13,12 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from generator.vn import identity
 from generator.vn.citations import Citation, extract
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
-from generator.corpus.markup import Text
-from generator.corpus.model import Block, Corpus, Document
+from generator.corpus.model import Block, Citable, Corpus, Document, TextField
 from generator.vn.text import fold_words
 
 Locate = Callable[[str, tuple], tuple[str, int, int]]
@@ -113,24 +112,23 @@ def block_places(document: Document) -> dict[str, str]:
     return places
 
 
-def _fields(document: Document, places: dict[str, str]) -> Iterator[tuple[str, str, str, Text, tuple]]:
-    """Every text of a document in reading order: (anchor, place, field, text, YAML path)."""
-    yield "van-ban", "Trích yếu", "title", document.title, ("title",)
-    if document.subtitle:
-        yield "van-ban", "Trích yếu", "subtitle", document.subtitle, ("subtitle",)
+def _place(text_field: TextField, places: dict[str, str]) -> str:
+    """Where a text is, for a reader: "Trích yếu", "Phần II, Mục 1", "Chú thích 3"."""
+    if text_field.field in ("title", "subtitle"):
+        return "Trích yếu"
+    if text_field.footnote is not None:
+        return f"Chú thích {text_field.footnote}"
+    return places[text_field.anchor]
 
-    def walk(blocks: list[Block], path: tuple) -> Iterator:
-        for i, block in enumerate(blocks):
-            for name in ("heading", "text"):
-                text = getattr(block, name)
-                if text:
-                    yield block.anchor, places[block.anchor], name, text, path + (i, name)
-            yield from walk(block.children, path + (i, "children"))
 
-    yield from walk(document.preamble, ("preamble",))
-    yield from walk(document.body, ("body",))
-    for i, footnote in enumerate(document.footnotes):
-        yield f"fn-{footnote.id}", f"Chú thích {footnote.id}", "footnote", footnote.text, ("footnotes", i, "text")
+@dataclass(frozen=True)
+class ExtractedField:
+    """A text of a document with the citations found in it."""
+
+    source: TextField
+    place: str
+    plain: str
+    citations: list[Citation]
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
@@ -154,28 +152,36 @@ def _law_key(citation: Citation) -> str:
     return fold_words(name)
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    doc_id: str
+    year: Optional[int]  # None: matches a citation of any year
+
+
+def _year_of(item: Citable) -> Optional[int]:
+    """The year a citation must name to match; a catalog entry's may be read from its number."""
+    if item.issued is not None:
+        return item.issued.year
+    if item.published or not item.symbol:
+        return None
+    return identity.embedded_year(item.symbol)
+
+
 class _Index:
-    """(scope, number) -> [(id, year)] over published documents and the catalog."""
+    """(scope, number) -> candidates over published documents and the catalog; laws by name."""
 
     def __init__(self, corpus: Corpus):
-        self.by_number: dict[tuple[str, str], list[tuple[str, Optional[int]]]] = defaultdict(list)
+        self.by_number: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
         self.laws: dict[str, str] = {}
-        for document in corpus.documents.values():
-            if document.number:
-                year = document.date.value.year if document.date.known else None
-                self.by_number[(document.jurisdiction, document.number.value)].append((document.id, year))
-        for entry in corpus.catalog.values():
-            if entry.number:
-                year = entry.date.year if entry.date else identity.embedded_year(entry.number)
-                self.by_number[(entry.jurisdiction, entry.number)].append((entry.id, year))
-            elif entry.kind == "luat" and entry.title:
-                self.laws[fold_words(entry.title)] = entry.id
+        for item in corpus.citables():
+            if item.symbol:
+                self.by_number[(item.jurisdiction, item.symbol)].append(_Candidate(item.id, _year_of(item)))
+            elif not item.published and item.kind == "luat" and item.title_text:
+                self.laws[fold_words(item.title_text)] = item.id
 
     def candidates(self, scope: str, number: str, year: Optional[int]) -> list[str]:
         found = self.by_number.get((scope, number), [])
-        if year is not None:
-            return [doc_id for doc_id, y in found if y == year or y is None]
-        return [doc_id for doc_id, _ in found]
+        return [c.doc_id for c in found if year is None or c.year == year or c.year is None]
 
 
 def _paste_entry(citation: Citation, scope: str) -> str:
@@ -195,15 +201,15 @@ def _paste_entry(citation: Citation, scope: str) -> str:
 ExtractCache = dict  # document id -> (Document object, extracted fields); kept by a preview session
 
 
-def _extracted(document: Document, cache: ExtractCache | None) -> list[tuple]:
-    """(anchor, place, field, plain text, YAML path, citations) for every text of a document.
-    Extraction is the costly part of resolution; an unchanged Document object reuses it."""
+def _extracted(document: Document, cache: ExtractCache | None) -> list[ExtractedField]:
+    """Every text of a document with its citations. Extraction is the costly part of
+    resolution; an unchanged Document object reuses it."""
     if cache is not None and document.id in cache and cache[document.id][0] is document:
         return cache[document.id][1]
     places = block_places(document)
     fields = [
-        (anchor, place, name, text.plain, path, extract(text.plain))
-        for anchor, place, name, text, path in _fields(document, places)
+        ExtractedField(text_field, _place(text_field, places), text_field.text.plain, extract(text_field.text.plain))
+        for text_field in document.text_fields()
     ]
     if cache is not None:
         cache[document.id] = (document, fields)
@@ -216,13 +222,14 @@ def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None
     relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
         local: dict[str, str] = {}  # number -> target within this document
-        pins = {pin["text"]: pin["target"] for pin in document.citations}
+        pins = {pin.text: pin.target for pin in document.citations}
         cites: list[str] = []
-        for anchor, place, name, plain, path, citations in _extracted(document, cache):
+        for found in _extracted(document, cache):
+            anchor, name, plain, path = found.source.anchor, found.source.field, found.plain, found.source.path
             implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
-            for citation in citations:
+            for citation in found.citations:
                 sentence, offset = _sentence(plain, citation.start, citation.end)
-                mention = Mention(document.id, anchor, place, name, citation, sentence)
+                mention = Mention(document.id, anchor, found.place, name, citation, sentence)
                 target = _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus)
                 if target is None or target == document.id:
                     continue
@@ -237,7 +244,7 @@ def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None
         for attachment in document.attachments:
             relations[Relation("issues", document.id, attachment, True)] = None
         for stated in document.relations:
-            relations[Relation(stated["type"], document.id, stated["target"], True)] = None
+            relations[Relation(stated.type, document.id, stated.target, True)] = None
     # A stated relation replaces one recognized between the same two documents.
     stated_pairs = {(r.source, r.target) for r in relations if r.stated}
     refs.relations = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]
@@ -270,7 +277,7 @@ def _report(refs: CrossRefs, locate: Locate, doc_id: str, path: tuple, severity:
 def _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus) -> Optional[str]:
     for pinned_text, target in pins.items():
         if pinned_text == citation.text or (citation.number and citation.number in pinned_text):
-            if target not in corpus.documents and target not in corpus.catalog:
+            if corpus.find(target) is None:
                 file, line, col = locate(document.id, ("citations",))
                 refs.diagnostics.append(
                     Diagnostic(file, line, col, ERROR, f"dẫn chiếu chỉnh tay trỏ tới “{target}” không tồn tại")
@@ -326,11 +333,6 @@ def _resolve_one(citation, document, index, local, pins, refs, locate, path, cor
 
 
 def relation_sort_key(relation: Relation, corpus: Corpus) -> tuple:
-    def when(doc_id: str) -> dt.date:
-        document = corpus.documents.get(doc_id)
-        if document is not None:
-            return document.date.value or document.date.not_before or dt.date.min
-        entry = corpus.catalog.get(doc_id)
-        return entry.date.value if entry and entry.date else dt.date.min
-
-    return (list(RELATION_VERBS).index(relation.type), when(relation.target), relation.target)
+    target = corpus.find(relation.target)
+    when = target.sort_date if target is not None else dt.date.min
+    return (list(RELATION_VERBS).index(relation.type), when, relation.target)

@@ -46,8 +46,7 @@ class Resolved:
 
 def sort_key(document: Document) -> tuple:
     """Newest first; an unknown date sorts by the earliest it can be, then by id."""
-    date = document.date.value or document.date.not_before or dt.date.min
-    return (-date.toordinal(), document.id)
+    return (-document.sort_date.toordinal(), document.id)
 
 
 def year_of(document: Document) -> int | None:
@@ -57,10 +56,9 @@ def year_of(document: Document) -> int | None:
 def period_status(document: Document, today: dt.date) -> str | None:
     if not document.period:
         return None
-    start, end = document.period
-    if today.year > end:
+    if today.year > document.period.end:
         return "Giai đoạn thực hiện đã kết thúc"
-    if today.year < start:
+    if today.year < document.period.start:
         return "Chưa đến giai đoạn thực hiện"
     return "Đang trong giai đoạn thực hiện"
 

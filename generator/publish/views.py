@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.publish import urls
-from generator.vn.dates import PartialDate, Precision
+from generator.vn.dates import PartialDate
 from generator.link.crossrefs import RELATION_VERBS, Mention, relation_sort_key
 from generator.link.resolve import Resolved
 from generator.link.tasks import ResolvedTask, deadline_label
@@ -35,26 +35,20 @@ class Views:
         self.refs = resolved.refs
         self._by_pair: dict[tuple[str, str], list[Mention]] | None = None
 
-    # --- any document, published or catalogued ---
+    # --- any document, published or catalogued (the Citable protocol) ---
     def target_url(self, target: str) -> str:
-        return urls.document(target) if target in self.corpus.documents else urls.reference(target)
+        return urls.target(self.corpus.citable(target))
 
     def target_label(self, target: str) -> str:
-        item = self.corpus.documents.get(target) or self.corpus.catalog[target]
-        return item.label()
+        return self.corpus.citable(target).label()
 
     def target_title(self, target: str) -> str:
-        document = self.corpus.documents.get(target)
-        if document is not None:
-            return document.title.plain
-        return self.corpus.catalog[target].title or ""
+        return self.corpus.citable(target).title_text
 
     def target_date(self, target: str) -> tuple[Optional[dt.date], str]:
-        document = self.corpus.documents.get(target)
-        if document is not None:
-            return (document.date.value, document.date.precision) if document.date.known else (None, "unknown")
-        entry = self.corpus.catalog[target]
-        return (entry.date.value, entry.date.precision.value) if entry.date else (None, "unknown")
+        """(first day, precision) of the date of issue; (None, "unknown") when unknown."""
+        issued = self.corpus.citable(target).issued
+        return (issued.value, issued.precision.value) if issued else (None, "unknown")
 
     # --- relations and mentions ---
     def relations_of(self, doc_id: str, direction: str):
@@ -124,16 +118,15 @@ class Views:
 
     # --- timelines ---
     def _item(self, target: str, current: bool = False) -> Optional[TimelineItem]:
-        date, precision = self.target_date(target)
-        if date is None:
+        item = self.corpus.citable(target)
+        if item.issued is None:
             return None
-        kind = "document" if target in self.corpus.documents else "catalog"
         return TimelineItem(
-            PartialDate(date, Precision(precision)),
-            kind,
-            self.target_label(target),
-            self.target_url(target),
-            self.target_title(target),
+            item.issued,
+            "document" if item.published else "catalog",
+            item.label(),
+            urls.target(item),
+            item.title_text,
             current,
         )
 
@@ -171,7 +164,7 @@ class Views:
 
     def corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
         """Every dated document (published or catalogued) and dated deadline, by year."""
-        items = [i for i in (self._item(t) for t in list(self.corpus.documents) + list(self.corpus.catalog)) if i]
+        items = [i for i in (self._item(item.id) for item in self.corpus.citables()) if i]
         items += self.deadline_items(self.resolved.tasks, with_document=True)
         by_year: dict[int, list[TimelineItem]] = {}
         for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", i.label)):
