@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Callable, Optional
 
 from generator.vn import identity
@@ -23,14 +24,17 @@ from generator.vn.text import fold_words
 
 Locate = Callable[[str, tuple], tuple[str, int, int]]
 
-RELATION_VERBS = {  # type: (verb on the source, verb on the target)
-    "based-on": ("Căn cứ", "Là căn cứ của"),
-    "implements": ("Triển khai", "Được triển khai bởi"),
-    "issues": ("Ban hành kèm theo", "Được ban hành kèm theo"),
-    "replaces": ("Thay thế", "Bị thay thế bởi"),
-    "amends": ("Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi"),
-    "repeals": ("Bãi bỏ", "Bị bãi bỏ bởi"),
-}
+
+class RelationType(StrEnum):
+    """Typed relations between documents, in the order pages list them (labels: publish/labels.py)."""
+
+    BASED_ON = "based-on"
+    IMPLEMENTS = "implements"
+    ISSUES = "issues"
+    REPLACES = "replaces"
+    AMENDS = "amends"
+    REPEALS = "repeals"
+
 
 _BLOCK_NOUN = {"part": "Phần", "chapter": "Chương", "article": "Điều", "item": "Mục", "point": "Điểm"}
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
@@ -39,9 +43,9 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 _IMPLEMENTS = re.compile(r"^\W*(?:để\s+)?(?:tiếp tục\s+)?(?:thực hiện|triển khai(?:\s+thực hiện)?)\s*$", re.I)
 _BASED_ON = re.compile(r"^\W*căn cứ\b", re.I)
 _BEFORE = [
-    ("replaces", re.compile(r"thay thế\s*(?:cho\s*)?$", re.I)),
-    ("amends", re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều của)?\s*$", re.I)),
-    ("repeals", re.compile(r"bãi bỏ\s*$", re.I)),
+    (RelationType.REPLACES, re.compile(r"thay thế\s*(?:cho\s*)?$", re.I)),
+    (RelationType.AMENDS, re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều của)?\s*$", re.I)),
+    (RelationType.REPEALS, re.compile(r"bãi bỏ\s*$", re.I)),
 ]
 
 
@@ -53,12 +57,12 @@ class Mention:
     field: str  # "text" | "heading" | "title" | "subtitle" | "footnote"
     citation: Citation
     sentence: str
-    target: Optional[str] = None
+    target: str  # the published document or catalog entry it resolved to
 
 
 @dataclass(frozen=True)
 class Relation:
-    type: str
+    type: RelationType
     source: str
     target: str
     stated: bool  # written in YAML (or an attachment) rather than recognized from the text
@@ -66,28 +70,28 @@ class Relation:
 
 @dataclass
 class CrossRefs:
+    """What resolution found; built once by `resolve_crossrefs`."""
+
     mentions: dict[tuple[str, str, str], list[Mention]] = field(default_factory=dict)  # (doc, anchor, field)
     cites: dict[str, list[str]] = field(default_factory=dict)  # doc -> targets, first-mention order
     cited_by: dict[str, list[Mention]] = field(default_factory=dict)  # target -> mentions elsewhere
     relations: list[Relation] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _outgoing: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
+    _incoming: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
 
-    def _index(self) -> tuple[dict[str, list[Relation]], dict[str, list[Relation]]]:
-        # Built once, on first use after resolution: per-document scans would grow as n².
-        if getattr(self, "_by_end", None) is None or self._by_end[2] != len(self.relations):
-            out: dict[str, list[Relation]] = defaultdict(list)
-            inc: dict[str, list[Relation]] = defaultdict(list)
-            for relation in self.relations:
-                out[relation.source].append(relation)
-                inc[relation.target].append(relation)
-            self._by_end = (out, inc, len(self.relations))
-        return self._by_end[0], self._by_end[1]
+    def __post_init__(self) -> None:
+        # Indexed once: per-document scans would grow as n².
+        self._outgoing, self._incoming = defaultdict(list), defaultdict(list)
+        for relation in self.relations:
+            self._outgoing[relation.source].append(relation)
+            self._incoming[relation.target].append(relation)
 
     def outgoing(self, doc_id: str) -> list[Relation]:
-        return self._index()[0].get(doc_id, [])
+        return self._outgoing.get(doc_id, [])
 
     def incoming(self, doc_id: str) -> list[Relation]:
-        return self._index()[1].get(doc_id, [])
+        return self._incoming.get(doc_id, [])
 
 
 def block_places(document: Document) -> dict[str, str]:
@@ -217,38 +221,39 @@ def _extracted(document: Document, cache: ExtractCache | None) -> list[Extracted
 
 
 def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None = None) -> CrossRefs:
-    refs = CrossRefs()
     index = _Index(corpus)
+    diagnostics: list[Diagnostic] = []
+    mentions: dict[tuple[str, str, str], list[Mention]] = {}
+    cites: dict[str, list[str]] = {}
+    cited_by: dict[str, list[Mention]] = {}
     relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        local: dict[str, str] = {}  # number -> target within this document
-        pins = {pin.text: pin.target for pin in document.citations}
-        cites: list[str] = []
+        resolver = _Resolver(corpus, index, locate, document, diagnostics)
+        targets: dict[str, None] = {}  # first-mention order
         for found in _extracted(document, cache):
-            anchor, name, plain, path = found.source.anchor, found.source.field, found.plain, found.source.path
             implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
             for citation in found.citations:
-                sentence, offset = _sentence(plain, citation.start, citation.end)
-                mention = Mention(document.id, anchor, found.place, name, citation, sentence)
-                target = _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus)
+                target = resolver.target(citation, found.source.path)
                 if target is None or target == document.id:
                     continue
-                mention.target = target
-                refs.mentions.setdefault((document.id, anchor, name), []).append(mention)
-                refs.cited_by.setdefault(target, []).append(mention)
-                if target not in cites:
-                    cites.append(target)
-                for relation in _recognized(mention, plain, offset, path, implementing):
+                sentence, offset = _sentence(found.plain, citation.start, citation.end)
+                mention = Mention(
+                    document.id, found.source.anchor, found.place, found.source.field, citation, sentence, target
+                )
+                mentions.setdefault((document.id, mention.anchor, mention.field), []).append(mention)
+                cited_by.setdefault(target, []).append(mention)
+                targets[target] = None
+                for relation in _recognized(mention, found.plain, offset, found.source.path, implementing):
                     relations[relation] = None
-        refs.cites[document.id] = cites
+        cites[document.id] = list(targets)
         for attachment in document.attachments:
-            relations[Relation("issues", document.id, attachment, True)] = None
+            relations[Relation(RelationType.ISSUES, document.id, attachment, True)] = None
         for stated in document.relations:
-            relations[Relation(stated.type, document.id, stated.target, True)] = None
+            relations[Relation(RelationType(stated.type), document.id, stated.target, True)] = None
     # A stated relation replaces one recognized between the same two documents.
     stated_pairs = {(r.source, r.target) for r in relations if r.stated}
-    refs.relations = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]
-    return refs
+    kept = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]
+    return CrossRefs(mentions, cites, cited_by, kept, diagnostics)
 
 
 def _recognized(
@@ -260,79 +265,86 @@ def _recognized(
     if _IMPLEMENTS.match(head):
         implementing.add(sentence_start)
     if path[0] == "preamble" and _BASED_ON.match(head):
-        found.append(Relation("based-on", mention.document_id, mention.target, False))
+        found.append(Relation(RelationType.BASED_ON, mention.document_id, mention.target, False))
     elif sentence_start in implementing:
-        found.append(Relation("implements", mention.document_id, mention.target, False))
+        found.append(Relation(RelationType.IMPLEMENTS, mention.document_id, mention.target, False))
     for kind, pattern in _BEFORE:
         if pattern.search(before):
             found.append(Relation(kind, mention.document_id, mention.target, False))
     return found
 
 
-def _report(refs: CrossRefs, locate: Locate, doc_id: str, path: tuple, severity: str, message: str, hint: str) -> None:
-    file, line, col = locate(doc_id, path)
-    refs.diagnostics.append(Diagnostic(file, line, col, severity, message, hint))
+class _Resolver:
+    """Resolves the citations of one document to targets, reporting what it cannot resolve."""
 
+    def __init__(
+        self, corpus: Corpus, index: _Index, locate: Locate, document: Document, diagnostics: list[Diagnostic]
+    ):
+        self.corpus, self.index, self.locate, self.document = corpus, index, locate, document
+        self.diagnostics = diagnostics
+        self.local: dict[str, str] = {}  # number -> target within this document
+        self.pins = {pin.text: pin.target for pin in document.citations}
 
-def _resolve_one(citation, document, index, local, pins, refs, locate, path, corpus) -> Optional[str]:
-    for pinned_text, target in pins.items():
-        if pinned_text == citation.text or (citation.number and citation.number in pinned_text):
-            if corpus.find(target) is None:
-                file, line, col = locate(document.id, ("citations",))
-                refs.diagnostics.append(
-                    Diagnostic(file, line, col, ERROR, f"dẫn chiếu chỉnh tay trỏ tới “{target}” không tồn tại")
-                )
-                return None
-            if citation.number:
-                local[citation.number] = target
-            return target
-    if not citation.number:
+    def _report(self, path: tuple, severity: str, message: str, hint: str = "") -> None:
+        file, line, col = self.locate(self.document.id, path)
+        self.diagnostics.append(Diagnostic(file, line, col, severity, message, hint))
+
+    def target(self, citation: Citation, path: tuple) -> Optional[str]:
+        for pinned_text, target in self.pins.items():
+            if pinned_text == citation.text or (citation.number and citation.number in pinned_text):
+                return self._pinned(citation, target)
+        if citation.number:
+            return self._numbered(citation, citation.number, path)
         if citation.kind == "luat":
-            target = index.laws.get(_law_key(citation))
-            if target is None:
-                _report(
-                    refs,
-                    locate,
-                    document.id,
-                    path,
-                    WARNING,
-                    f"chưa có “{citation.text}” trong danh mục văn bản được dẫn chiếu",
-                    "thêm vào data/references.yaml: - {id: trung-uong/luat-…, kind: luat, issuer: Quốc hội, title: …}",
-                )
-            return target
+            return self._law(citation, path)
         return None  # named resolutions etc. without a number: shown as plain text
-    scope = identity.scope(citation.number, document.jurisdiction)
-    year = _year(citation)
-    candidates = index.candidates(scope, citation.number, year)
-    if year is None and citation.number in local:
-        return local[citation.number]
-    if len(candidates) == 1:
-        local.setdefault(citation.number, candidates[0])
-        return candidates[0]
-    if len(candidates) > 1:
-        _report(
-            refs,
-            locate,
-            document.id,
+
+    def _pinned(self, citation: Citation, target: str) -> Optional[str]:
+        if self.corpus.find(target) is None:
+            self._report(("citations",), ERROR, f"dẫn chiếu chỉnh tay trỏ tới “{target}” không tồn tại")
+            return None
+        if citation.number:
+            self.local[citation.number] = target
+        return target
+
+    def _law(self, citation: Citation, path: tuple) -> Optional[str]:
+        target = self.index.laws.get(_law_key(citation))
+        if target is None:
+            self._report(
+                path,
+                WARNING,
+                f"chưa có “{citation.text}” trong danh mục văn bản được dẫn chiếu",
+                "thêm vào data/references.yaml: - {id: trung-uong/luat-…, kind: luat, issuer: Quốc hội, title: …}",
+            )
+        return target
+
+    def _numbered(self, citation: Citation, number: str, path: tuple) -> Optional[str]:
+        scope = identity.scope(number, self.document.jurisdiction)
+        year = _year(citation)
+        candidates = self.index.candidates(scope, number, year)
+        if year is None and number in self.local:
+            return self.local[number]
+        if len(candidates) == 1:
+            self.local.setdefault(number, candidates[0])
+            return candidates[0]
+        if len(candidates) > 1:
+            self._report(
+                path,
+                ERROR,
+                f"“{citation.text}” khớp với nhiều văn bản: {', '.join(sorted(candidates))}",
+                "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations",
+            )
+            return None
+        self._report(
             path,
-            ERROR,
-            f"“{citation.text}” khớp với nhiều văn bản: {', '.join(sorted(candidates))}",
-            "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations",
+            WARNING,
+            f"chưa xác định được văn bản “{citation.text}”",
+            f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}",
         )
         return None
-    _report(
-        refs,
-        locate,
-        document.id,
-        path,
-        WARNING,
-        f"chưa xác định được văn bản “{citation.text}”",
-        f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}",
-    )
-    return None
 
 
 def relation_sort_key(relation: Relation, corpus: Corpus) -> tuple:
     target = corpus.find(relation.target)
     when = target.sort_date if target is not None else dt.date.min
-    return (list(RELATION_VERBS).index(relation.type), when, relation.target)
+    return (list(RelationType).index(relation.type), when, relation.target)

@@ -1,40 +1,50 @@
 """Stage 4, resolve: what follows from the documents taken together.
 
-Indexes (by kind, issuer, year, jurisdiction), attachment links both ways, and the
-implementation-period status computed against a fixed build date.
+Indexes (by kind, issuer, year, jurisdiction), attachment links both ways, tasks with their
+organizations, deadlines and statuses on a fixed build date, and cross-references. The result,
+`Resolved`, is built once, whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Callable, Hashable, Iterable, Optional
 
-from generator.vn import deadlines
-from generator.link.crossrefs import CrossRefs, resolve_crossrefs
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
-from generator.corpus.model import Corpus, Document
+from generator.corpus.model import Corpus, Document, Role, Task
+from generator.link.crossrefs import CrossRefs, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
-from generator.link.tasks import OrgRef, ResolvedTask, next_due, status
+from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, status
+from generator.vn import deadlines
+from generator.vn.deadlines import Deadline, DeadlineKind
 
 Locate = Callable[[str, tuple], tuple[str, int, int]]  # document id, data path -> file, line, col
+
+
+@dataclass(frozen=True)
+class TaskIndex:
+    by_document: dict[str, list[ResolvedTask]]  # document id -> its tasks, in order
+    by_organization: dict[str, RoleTasks]  # organization id -> tasks it leads and supports
+    diagnostics: list[Diagnostic]
 
 
 @dataclass
 class Resolved:
     corpus: Corpus
     build_date: dt.date
-    issued_with: dict[str, str] = field(default_factory=dict)  # attachment id -> issuing document id
-    newest_first: list[str] = field(default_factory=list)
-    by_kind: dict[str, list[str]] = field(default_factory=dict)
-    by_issuer: dict[str, list[str]] = field(default_factory=dict)
-    by_year: dict[int | None, list[str]] = field(default_factory=dict)
-    by_jurisdiction: dict[str, list[str]] = field(default_factory=dict)
-    tasks_by_doc: dict[str, list[ResolvedTask]] = field(default_factory=dict)
-    tasks_by_org: dict[str, dict[str, list[ResolvedTask]]] = field(default_factory=dict)  # org -> lead/support
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    refs: CrossRefs = field(default_factory=CrossRefs)
+    newest_first: list[str]
+    by_kind: dict[str, list[str]]
+    by_issuer: dict[str, list[str]]
+    by_year: dict[Optional[int], list[str]]
+    by_jurisdiction: dict[str, list[str]]
+    issued_with: dict[str, str]  # attachment id -> issuing document id
+    tasks_by_doc: dict[str, list[ResolvedTask]]
+    tasks_by_org: dict[str, RoleTasks]
+    refs: CrossRefs
+    diagnostics: list[Diagnostic]
 
     @property
     def tasks(self) -> list[ResolvedTask]:
@@ -44,98 +54,70 @@ class Resolved:
         return self.corpus.documents[doc_id]
 
 
+class PeriodStatus(StrEnum):
+    ENDED = "ended"
+    NOT_STARTED = "not-started"
+    RUNNING = "running"
+
+
 def sort_key(document: Document) -> tuple:
     """Newest first; an unknown date sorts by the earliest it can be, then by id."""
     return (-document.sort_date.toordinal(), document.id)
 
 
-def year_of(document: Document) -> int | None:
-    return document.date.value.year if document.date.known else None
+def year_of(document: Document) -> Optional[int]:
+    return document.issued.year if document.issued else None
 
 
-def period_status(document: Document, today: dt.date) -> str | None:
+def period_status(document: Document, today: dt.date) -> Optional[PeriodStatus]:
     if not document.period:
         return None
     if today.year > document.period.end:
-        return "Giai đoạn thực hiện đã kết thúc"
+        return PeriodStatus.ENDED
     if today.year < document.period.start:
-        return "Chưa đến giai đoạn thực hiện"
-    return "Đang trong giai đoạn thực hiện"
+        return PeriodStatus.NOT_STARTED
+    return PeriodStatus.RUNNING
 
 
 def _no_location(doc_id: str, at: tuple) -> tuple[str, int, int]:
     return doc_id, 1, 1
 
 
-def _document_tasks(
-    document: Document, index: OrganizationIndex, today: dt.date, locate: Locate
-) -> tuple[list[ResolvedTask], list[Diagnostic]]:
-    """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
-    the registry and the build date only, so a preview session can keep the result."""
-    diagnostics: list[Diagnostic] = []
-    doc_id = document.id
-    blocks = {block.anchor: block for block in document.blocks()}
-    sections = {
-        block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""
-        for top in document.body
-        for block in top.walk()
-    }
-    year = document.date.value.year if document.date.known else None
-    rows = []
-    for i, task in enumerate(document.tasks):
-        refs = {}
-        for role in ("lead", "support"):
-            refs[role] = []
-            for j, name in enumerate(getattr(task, role)):
-                org_id = index.match(name, document.jurisdiction, document.issuer)
-                refs[role].append(OrgRef(name=name, org_id=org_id))
-                if org_id is None:
-                    path, line, col = locate(doc_id, ("tasks", i, role, j))
-                    close = index.candidates(name, document.jurisdiction)
-                    hint = (
-                        ("gần giống: " + "; ".join(f"“{c}”" for c in close))
-                        if close
-                        else "thêm tên này vào aliases của cơ quan trong data/organizations/"
-                    )
-                    diagnostics.append(
-                        Diagnostic(path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint)
-                    )
-        parsed = deadlines.parse(task.deadline, context_year=year) if task.deadline else None
-        if parsed is not None and parsed.kind == "unparsed":
-            path, line, col = locate(doc_id, ("tasks", i, "deadline"))
-            diagnostics.append(
-                Diagnostic(
-                    path,
-                    line,
-                    col,
-                    WARNING,
-                    f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
-                    "không cần sửa nếu thời hạn đúng như văn bản",
-                )
-            )
-        unit = blocks.get(task.unit)
-        text = task.summary or (
-            unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else ""
-        )
-        row = ResolvedTask(
-            document_id=doc_id,
-            number=i + 1,
-            id=task.id,
-            unit=task.unit,
-            anchor=f"nhiem-vu-{task.id}",
-            text=text,
-            lead=refs["lead"],
-            support=refs["support"],
-            deadline_text=task.deadline,
-            deadline=parsed,
-            reports=task.reports,
-            status=status(parsed, task.reports, today),
-            next_due=next_due(parsed, today),
-            section=sections.get(task.unit, ""),
-        )
-        row.org_ids.update(ref.org_id for ref in refs["lead"] + refs["support"] if ref.org_id)
-        rows.append(row)
-    return rows, diagnostics
+def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable]) -> dict:
+    groups: dict = defaultdict(list)
+    for document in documents:
+        groups[key(document)].append(document.id)
+    return dict(groups)
+
+
+def resolve(
+    corpus: Corpus,
+    build_date: dt.date,
+    locate: Locate = _no_location,
+    extract_cache: dict | None = None,
+    task_cache: dict | None = None,
+) -> Resolved:
+    ordered = sorted(corpus.documents.values(), key=sort_key)
+    newest_first = [d.id for d in ordered]
+    tasks = resolve_tasks(corpus, newest_first, build_date, locate, task_cache)
+    refs = resolve_crossrefs(corpus, locate, extract_cache)
+    return Resolved(
+        corpus=corpus,
+        build_date=build_date,
+        newest_first=newest_first,
+        by_kind=_grouped(ordered, lambda d: d.kind),
+        by_issuer=_grouped(ordered, lambda d: d.issuer),
+        by_year=_grouped(ordered, year_of),
+        by_jurisdiction=_grouped(ordered, lambda d: d.jurisdiction),
+        issued_with={attachment: d.id for d in ordered for attachment in d.attachments},
+        tasks_by_doc=tasks.by_document,
+        tasks_by_org=tasks.by_organization,
+        refs=refs,
+        diagnostics=tasks.diagnostics + refs.diagnostics,
+    )
+
+
+# --- tasks ---------------------------------------------------------------------------
 
 
 def _registry_signature(corpus: Corpus) -> int:
@@ -147,66 +129,134 @@ def _registry_signature(corpus: Corpus) -> int:
     )
 
 
-def resolve_tasks(resolved: Resolved, locate: Locate, cache: dict | None = None) -> None:
-    corpus = resolved.corpus
+def resolve_tasks(
+    corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate, cache: dict | None = None
+) -> TaskIndex:
+    """Every document's tasks, and per organization the tasks it leads and supports.
+
+    With a cache (the preview server keeps one), an unchanged document keeps its tasks as long
+    as the registry and the build date are unchanged."""
     index = OrganizationIndex(corpus.organizations)
-    for scope, ids in index.ambiguous_names():
-        resolved.diagnostics.append(
-            Diagnostic(
-                "data/organizations",
-                1,
-                1,
-                ERROR,
-                f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
-                "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn",
-            )
+    diagnostics = [
+        Diagnostic(
+            "data/organizations",
+            1,
+            1,
+            ERROR,
+            f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
+            "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn",
         )
-    today = resolved.build_date
+        for scope, ids in index.ambiguous_names()
+    ]
     signature = (_registry_signature(corpus), today) if cache is not None else None
-    by_org: dict[str, dict[str, list[ResolvedTask]]] = defaultdict(lambda: {"lead": [], "support": []})
-    for doc_id in resolved.newest_first:
+    by_document: dict[str, list[ResolvedTask]] = {}
+    by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
+    for doc_id in newest_first:
         document = corpus.documents[doc_id]
         hit = cache.get(doc_id) if cache is not None else None
         if hit is not None and hit[0] is document and hit[1] == signature:
-            rows, diagnostics = hit[2], hit[3]
+            rows, found = hit[2], hit[3]
         else:
-            rows, diagnostics = _document_tasks(document, index, today, locate)
+            rows, found = _document_tasks(document, index, today, locate)
             if cache is not None:
-                cache[doc_id] = (document, signature, rows, diagnostics)
-        resolved.diagnostics.extend(diagnostics)
+                cache[doc_id] = (document, signature, rows, found)
+        diagnostics.extend(found)
         for row in rows:
-            for role in ("lead", "support"):
-                for org_id in dict.fromkeys(ref.org_id for ref in getattr(row, role) if ref.org_id):
+            for role in Role:
+                for org_id in dict.fromkeys(ref.org_id for ref in row.refs(role) if ref.org_id):
                     by_org[org_id][role].append(row)
         if rows:
-            resolved.tasks_by_doc[doc_id] = rows
-    resolved.tasks_by_org = dict(by_org)
+            by_document[doc_id] = rows
+    return TaskIndex(by_document, dict(by_org), diagnostics)
 
 
-def resolve(
-    corpus: Corpus,
-    build_date: dt.date,
-    locate: Locate = _no_location,
-    extract_cache: dict | None = None,
-    task_cache: dict | None = None,
-) -> Resolved:
-    ordered = sorted(corpus.documents.values(), key=sort_key)
-    resolved = Resolved(corpus=corpus, build_date=build_date, newest_first=[d.id for d in ordered])
-    indexes = {
-        "by_kind": (lambda d: d.kind),
-        "by_issuer": (lambda d: d.issuer),
-        "by_year": year_of,
-        "by_jurisdiction": (lambda d: d.jurisdiction),
+def _document_tasks(
+    document: Document, index: OrganizationIndex, today: dt.date, locate: Locate
+) -> tuple[list[ResolvedTask], list[Diagnostic]]:
+    """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
+    the registry and the build date only, so a preview session can keep the result."""
+    diagnostics: list[Diagnostic] = []
+    blocks = {block.anchor: block for block in document.blocks()}
+    sections = {
+        block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""
+        for top in document.body
+        for block in top.walk()
     }
-    for name, key in indexes.items():
-        groups: dict = defaultdict(list)
-        for document in ordered:
-            groups[key(document)].append(document.id)
-        setattr(resolved, name, dict(groups))
-    for document in ordered:
-        for attachment in document.attachments:
-            resolved.issued_with[attachment] = document.id
-    resolve_tasks(resolved, locate, task_cache)
-    resolved.refs = resolve_crossrefs(corpus, locate, extract_cache)
-    resolved.diagnostics.extend(resolved.refs.diagnostics)
-    return resolved
+    year = year_of(document)
+    rows = []
+    for i, task in enumerate(document.tasks):
+        refs = {role: _org_refs(document, task, i, role, index, locate, diagnostics) for role in Role}
+        parsed = _deadline(document, task, i, year, locate, diagnostics)
+        unit = blocks.get(task.unit)
+        text = task.summary or (
+            unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else ""
+        )
+        row = ResolvedTask(
+            document_id=document.id,
+            number=i + 1,
+            id=task.id,
+            unit=task.unit,
+            anchor=f"nhiem-vu-{task.id}",
+            text=text,
+            lead=refs[Role.LEAD],
+            support=refs[Role.SUPPORT],
+            deadline_text=task.deadline,
+            deadline=parsed,
+            reports=task.reports,
+            status=status(parsed, task.reports, today),
+            next_due=next_due(parsed, today),
+            section=sections.get(task.unit, ""),
+        )
+        row.org_ids.update(ref.org_id for ref in row.lead + row.support if ref.org_id)
+        rows.append(row)
+    return rows, diagnostics
+
+
+def _org_refs(
+    document: Document,
+    task: Task,
+    i: int,
+    role: Role,
+    index: OrganizationIndex,
+    locate: Locate,
+    diagnostics: list[Diagnostic],
+) -> list[OrgRef]:
+    """The organizations named for `role` in the i-th task, matched in the registry."""
+    found = []
+    for j, name in enumerate(task.names(role)):
+        org_id = index.match(name, document.jurisdiction, document.issuer)
+        found.append(OrgRef(name=name, org_id=org_id))
+        if org_id is None:
+            path, line, col = locate(document.id, ("tasks", i, role.value, j))
+            close = index.candidates(name, document.jurisdiction)
+            hint = (
+                ("gần giống: " + "; ".join(f"“{c}”" for c in close))
+                if close
+                else "thêm tên này vào aliases của cơ quan trong data/organizations/"
+            )
+            diagnostics.append(
+                Diagnostic(path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint)
+            )
+    return found
+
+
+def _deadline(
+    document: Document, task: Task, i: int, year: Optional[int], locate: Locate, diagnostics: list[Diagnostic]
+) -> Optional[Deadline]:
+    """The i-th task's deadline parsed; a warning when the text cannot be read."""
+    if not task.deadline:
+        return None
+    parsed = deadlines.parse(task.deadline, context_year=year)
+    if parsed.kind is DeadlineKind.UNPARSED:
+        path, line, col = locate(document.id, ("tasks", i, "deadline"))
+        diagnostics.append(
+            Diagnostic(
+                path,
+                line,
+                col,
+                WARNING,
+                f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
+                "không cần sửa nếu thời hạn đúng như văn bản",
+            )
+        )
+    return parsed

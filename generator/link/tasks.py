@@ -2,42 +2,31 @@
 
 Only a progress report can say a task was done, or still in progress after its deadline.
 Without one, a passed deadline is "đã qua hạn, chưa có báo cáo kết quả", never "quá hạn".
+The Vietnamese words for each status are presentation: generator/publish/labels.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Optional
 
-from generator.vn.dates import numeric_date
-from generator.vn.deadlines import Deadline, yearly_occurrence
-from generator.corpus.model import Report
+from generator.corpus.model import Report, Role
+from generator.vn.deadlines import Deadline, DeadlineKind, yearly_occurrence
 
-STATUS_LABELS = {
-    "done-on-time": "Đã hoàn thành đúng hạn",
-    "done-late": "Hoàn thành trễ hạn",
-    "done": "Đã hoàn thành",
-    "in-progress": "Đang thực hiện (trong hạn)",
-    "overdue": "Quá hạn",
-    "ongoing": "Thường xuyên",
-    "overdue-no-report": "Đã qua hạn, chưa có báo cáo kết quả",
-    "no-deadline": "Chưa xác định thời hạn",
-}
 
-KIND_LABELS = {
-    "date": "ngày",
-    "month": "tháng",
-    "quarter": "quý",
-    "year": "năm",
-    "range": "khoảng thời gian",
-    "recurring": "định kỳ",
-    "ongoing": "thường xuyên",
-    "none": "không có",
-    "unparsed": "chưa phân tích được",
-}
+class Status(StrEnum):
+    """A task's status on the build date (the order is the order filters list them in)."""
 
-_FIXED = {"date", "month", "quarter", "year", "range"}
+    DONE_ON_TIME = "done-on-time"
+    DONE_LATE = "done-late"
+    DONE = "done"  # reported done; no deadline to compare with
+    IN_PROGRESS = "in-progress"  # the deadline has not passed
+    OVERDUE = "overdue"  # a report after the deadline says it is still in progress
+    ONGOING = "ongoing"  # an ongoing or recurring duty still running
+    OVERDUE_NO_REPORT = "overdue-no-report"  # the deadline passed and no report says anything
+    NO_DEADLINE = "no-deadline"
 
 
 @dataclass(frozen=True)
@@ -59,49 +48,72 @@ class ResolvedTask:
     deadline_text: Optional[str]
     deadline: Optional[Deadline]
     reports: list[Report]
-    status: str
+    status: Status
     next_due: Optional[dt.date] = None
     section: str = ""  # the top-level unit holding the task ("II- NỘI DUNG THỰC HIỆN"), for grouping
     org_ids: set[str] = field(default_factory=set)
 
+    def refs(self, role: Role) -> list[OrgRef]:
+        """The organizations named for `role`, as written and as matched."""
+        return self.lead if role is Role.LEAD else self.support
+
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        """Transitional: exports.py (issue 10's) still reads this; use publish.labels.STATUS."""
+        from generator.publish.labels import STATUS
+
+        return STATUS[self.status]
 
 
-def _done_status(report: Report, end: Optional[dt.date]) -> str:
+@dataclass
+class RoleTasks:
+    """The tasks an organization leads and those it supports, newest document first."""
+
+    lead: list[ResolvedTask] = field(default_factory=list)
+    support: list[ResolvedTask] = field(default_factory=list)
+
+    def __getitem__(self, role: str) -> list[ResolvedTask]:
+        return self.lead if Role(role) is Role.LEAD else self.support
+
+    def all(self) -> list[ResolvedTask]:
+        """Every task of the organization once: those it leads, then those it only supports."""
+        leads = set(map(id, self.lead))
+        return self.lead + [t for t in self.support if id(t) not in leads]
+
+
+def _done_status(report: Report, end: Optional[dt.date]) -> Status:
     if end is None:
-        return "done"
-    return "done-on-time" if report.date <= end else "done-late"
+        return Status.DONE
+    return Status.DONE_ON_TIME if report.date <= end else Status.DONE_LATE
 
 
-def status(deadline: Optional[Deadline], reports: list[Report], today: dt.date) -> str:
+def status(deadline: Optional[Deadline], reports: list[Report], today: dt.date) -> Status:
     latest = max(reports, key=lambda r: r.date) if reports else None
     done = latest if latest and latest.status == "done" else None
-    kind = deadline.kind if deadline else "none"
+    kind = deadline.kind if deadline else DeadlineKind.NONE
     end = deadline.end if deadline else None
-    if kind in ("none", "unparsed"):
-        return "done" if done else "no-deadline"
-    if kind in ("ongoing", "recurring") and (end is None or today <= end):
-        return "ongoing"
+    if kind in (DeadlineKind.NONE, DeadlineKind.UNPARSED):
+        return Status.DONE if done else Status.NO_DEADLINE
+    if kind in (DeadlineKind.ONGOING, DeadlineKind.RECURRING) and (end is None or today <= end):
+        return Status.ONGOING
     if done:
         return _done_status(done, end)
     if end is None:  # a fixed kind always has an end; be safe
-        return "no-deadline"
+        return Status.NO_DEADLINE
     if today <= end:
-        return "in-progress"
+        return Status.IN_PROGRESS
     if latest and latest.status == "in-progress" and latest.date > end:
-        return "overdue"
-    return "overdue-no-report"
+        return Status.OVERDUE
+    return Status.OVERDUE_NO_REPORT
 
 
 def next_due(deadline: Optional[Deadline], today: dt.date) -> Optional[dt.date]:
     """The next day a deadline falls due on or after today, when the text says one."""
     if deadline is None:
         return None
-    if deadline.kind in _FIXED:
+    if deadline.fixed:
         return deadline.end if deadline.end and deadline.end >= today else None
-    if deadline.kind == "recurring":
+    if deadline.kind is DeadlineKind.RECURRING:
         candidates = [next_due(part, today) for part in deadline.parts] if deadline.parts else []
         if deadline.rrule:
             for year in (today.year, today.year + 1):
@@ -117,62 +129,3 @@ def next_due(deadline: Optional[Deadline], today: dt.date) -> Optional[dt.date]:
         dates = [d for d in candidates if d]
         return min(dates) if dates else None
     return None
-
-
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
-def _day(date: dt.date) -> str:
-    return numeric_date(date)
-
-
-def _rule_label(rrule: str) -> str:
-    parts = dict(p.split("=", 1) for p in rrule.split(";"))
-    freq, interval = parts.get("FREQ"), int(parts.get("INTERVAL", "1"))
-    if freq == "YEARLY":
-        base = "hằng năm" if interval == 1 else f"{interval} năm một lần"
-        if "BYMONTH" in parts and "BYMONTHDAY" in parts:
-            day = int(parts["BYMONTHDAY"])
-            when = "ngày cuối tháng" if day == -1 else f"ngày {day:02d}"
-            return f"{base}, hạn {when} tháng {int(parts['BYMONTH'])}"
-        return base
-    if freq == "MONTHLY":
-        if interval == 1:
-            return "hằng tháng"
-        return "hằng quý" if interval == 3 else f"định kỳ {interval} tháng"
-    return {"WEEKLY": "hằng tuần", "DAILY": "hằng ngày"}.get(freq, rrule)
-
-
-def deadline_label(deadline: Optional[Deadline]) -> str:
-    """The parse in plain Vietnamese, shown beside the deadline as written."""
-    if deadline is None or deadline.kind == "none":
-        return "không có thời hạn"
-    kind, start, end = deadline.kind, deadline.start, deadline.end
-    if kind == "unparsed":
-        return "chưa phân tích được"
-    if kind == "date":
-        return f"hạn cuối {_day(end)}"
-    if kind == "month":
-        return f"trong tháng {end.month}/{end.year} (hạn cuối {_day(end)})"
-    if kind == "quarter":
-        return f"quý {_ROMAN[(end.month - 1) // 3 + 1]}/{end.year} (hạn cuối {_day(end)})"
-    if kind == "year":
-        return f"năm {end.year} (hạn cuối {_day(end)})"
-    if kind == "range":
-        return f"từ {_day(start)} đến {_day(end)}" if start else f"đến {_day(end)}"
-    span = ""
-    if start and end:
-        span = (
-            f" ({start.year}–{end.year})"
-            if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
-            else f" (từ {_day(start)} đến {_day(end)})"
-        )
-    elif start:
-        span = f" (từ {_day(start)})"
-    elif end:
-        span = f" (đến {_day(end)})"
-    if kind == "ongoing":
-        return "thường xuyên" + span
-    if deadline.parts:
-        return "; ".join(deadline_label(p) for p in deadline.parts) + span
-    return (_rule_label(deadline.rrule) if deadline.rrule else "định kỳ") + span

@@ -15,7 +15,8 @@ from typing import Iterable, Optional
 from generator.publish import urls
 from generator.vn.deadlines import Deadline
 from generator.link.resolve import Resolved
-from generator.link.tasks import ResolvedTask, deadline_label
+from generator.link.tasks import ResolvedTask
+from generator.publish.labels import deadline_label
 
 PRODID = "-//Van ban chi dao cong khai//Open Directives//VI"
 

@@ -23,8 +23,10 @@ from generator.publish.exports import exports, open_data
 from generator.vn.dates import PartialDate, long_date, numeric_date
 from generator.vn.kinds import KINDS
 from generator.corpus.markup import Text
+from generator.corpus.model import Document
 from generator.link.resolve import Resolved, period_status, year_of
-from generator.link.tasks import STATUS_LABELS, deadline_label
+from generator.link.tasks import RoleTasks, Status
+from generator.publish.labels import PERIOD, STATUS, deadline_label
 from generator.publish.views import Views
 from generator.corpus.validate import SCHEMA_DIR
 
@@ -93,7 +95,9 @@ class Renderer:
         )
         self.env.filters.update(mdh=md_heading, page_title=page_title, vn_date=vn_date, vn_long_date=vn_long_date)
         self.views = Views(resolved)
-        self.env.globals.update(KINDS=KINDS, urls=urls, deadline_label=deadline_label, **self.views.context())
+        self.env.globals.update(
+            KINDS=KINDS, urls=urls, deadline_label=deadline_label, status_labels=STATUS, **self.views.context()
+        )
 
     def _page(self, template: str, url: str, **context) -> str:
         def link(to_url: str) -> str:
@@ -138,7 +142,7 @@ class Renderer:
             doc=document,
             issuer=self.corpus.organizations[document.issuer],
             jurisdiction=self.corpus.jurisdictions[document.jurisdiction],
-            status=period_status(document, self.resolved.build_date),
+            status=_period_label(document, self.resolved.build_date),
             issued_with=self.resolved.issued_with.get(doc_id),
             tasks=self.resolved.tasks_by_doc.get(doc_id, []),
             task_groups=_grouped(self.resolved.tasks_by_doc.get(doc_id, [])),
@@ -148,21 +152,20 @@ class Renderer:
 
     def organization_page(self, org_id: str) -> str:
         resolved, today = self.resolved, self.resolved.build_date
-        roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
-        leads = set(map(id, roles["lead"]))
-        mine = roles["lead"] + [t for t in roles["support"] if id(t) not in leads]
+        roles = resolved.tasks_by_org.get(org_id, RoleTasks())
+        mine = roles.all()
         return self._page(
             "organization.md.j2",
             urls.organization(org_id),
             org=self.corpus.organizations[org_id],
             ids=resolved.by_issuer.get(org_id, []),
-            lead=roles["lead"],
-            support=roles["support"],
+            lead=roles.lead,
+            support=roles.support,
             due_soon=sorted(
                 (t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
                 key=lambda t: t.next_due,
             ),
-            passed=[t for t in mine if t.status == "overdue-no-report"],
+            passed=[t for t in mine if t.status is Status.OVERDUE_NO_REPORT],
         )
 
     def _timeline(self, add) -> None:
@@ -201,7 +204,7 @@ class Renderer:
                 {(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
                 key=lambda pair: (pair[1], pair[0]),
             ),  # names repeat across provinces
-            "filter_statuses": [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(t.status == s for t in tasks)],
+            "filter_statuses": [(s, STATUS[s]) for s in STATUS if any(t.status == s for t in tasks)],
             "filter_years": sorted(
                 {t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999" for t in tasks}
             ),
@@ -342,6 +345,11 @@ def _in_parallel(renderer: "Renderer", items: list[tuple[str, str]]) -> list[tup
             return [row for chunk in pool.map(_render_items, chunks) for row in chunk]
     finally:
         _ACTIVE = None
+
+
+def _period_label(document: Document, today: dt.date) -> str | None:
+    found = period_status(document, today)
+    return PERIOD[found] if found else None
 
 
 def _grouped(tasks):

@@ -9,9 +9,10 @@ from typing import Optional
 
 from generator.publish import urls
 from generator.vn.dates import PartialDate
-from generator.link.crossrefs import RELATION_VERBS, Mention, relation_sort_key
+from generator.link.crossrefs import Mention, relation_sort_key
 from generator.link.resolve import Resolved
-from generator.link.tasks import ResolvedTask, deadline_label
+from generator.link.tasks import ResolvedTask
+from generator.publish.labels import CITES, PREDICATES, deadline_label
 
 
 @dataclass
@@ -174,7 +175,8 @@ class Views:
     def context(self) -> dict:
         return {
             "refs": self.refs,
-            "verbs": RELATION_VERBS,
+            "verbs": PREDICATES,
+            "cites": CITES,
             "target_url": self.target_url,
             "target_label": self.target_label,
             "target_title": self.target_title,

@@ -21,7 +21,8 @@ year          năm 2021                        2021
 ============  ==============================  ===================
 
 The numeric form is the long form's numbers joined by "/": day always two digits, month
-padded only when it is 1 or 2, as on paper. It is the form the texts themselves use when they
+padded only when it is 1 or 2, as on paper. A day of every year (a yearly deadline) is
+"ngày 05 tháng 12" (`long_day_month`). It is the form the texts themselves use when they
 cite a date ("ngày 03/6/2013"). No other spelling of a date appears on a page.
 """
 
@@ -32,7 +33,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Precision", "PartialDate", "numeric_date", "long_date"]
+__all__ = ["Precision", "PartialDate", "numeric_date", "long_date", "long_day_month"]
 
 
 class Precision(StrEnum):
@@ -61,7 +62,13 @@ def numeric_date(date: dt.date) -> str:
 
 def long_date(date: dt.date) -> str:
     """A day in the long form: "ngày 05 tháng 8 năm 2021"."""
-    return f"ngày {_day(date.day)} tháng {_month(date.month)} năm {date.year}"
+    return f"{long_day_month(date.day, date.month)} năm {date.year}"
+
+
+def long_day_month(day: int, month: int) -> str:
+    """A day of every year, in the long form: "ngày 05 tháng 12", "ngày 28 tháng 02"; day -1 is
+    the month's last day: "ngày cuối tháng 02"."""
+    return f"ngày {'cuối' if day == -1 else _day(day)} tháng {_month(month)}"
 
 
 @dataclass(frozen=True)
