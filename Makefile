@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site test serve check clean chromium lint
+.PHONY: site test serve check clean chromium lint typecheck
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -41,6 +41,10 @@ lint: $(VENV)/.test-deps
 	$(BIN)/yamllint -c .yamllint.yaml data .github mkdocs.yml .yamllint.yaml .pre-commit-config.yaml
 	$(BIN)/ruff format --check generator tests benchmarks
 
+## Type-check the packages listed under [tool.mypy] in pyproject.toml.
+typecheck: $(VENV)/.test-deps
+	$(BIN)/mypy
+
 ## Every test, including the browser tests in headless Chromium.
 test: $(VENV)/.test-deps chromium
 	$(BIN)/python -m pytest
@@ -56,4 +60,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site build .site-* .pytest_cache
+	rm -rf site build .site-* .pytest_cache .mypy_cache

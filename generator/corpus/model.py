@@ -403,7 +403,7 @@ def make_blocks(raw: list[Any], parent_anchor: str, depth: int, numbers: tuple[s
     blocks: list[Block] = []
     unnumbered = 0
     for item in raw:
-        spec = {"type": "paragraph", "text": item} if isinstance(item, str) else item
+        spec: dict[str, Any] = {"type": "paragraph", "text": item} if isinstance(item, str) else item
         number = spec.get("number")
         if number is not None:
             anchor, path = anchors.numbered(spec["type"], number, numbers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from typing import Iterator
 
 from generator.corpus.model import Organization
 from generator.vn.text import fold_words
@@ -45,7 +46,7 @@ class OrganizationIndex:
         return min(ids) if ids else None
 
     def candidates(self, name: str, jurisdiction: str, limit: int = 3) -> list[str]:
-        names = {}
+        names: dict[str, str] = {}  # folded name -> a spelling of it
         for org in self.organizations.values():
             if org.jurisdiction == jurisdiction:
                 for alias in [org.name, *org.aliases, *org.local_aliases]:
@@ -53,10 +54,11 @@ class OrganizationIndex:
         close = difflib.get_close_matches(fold_words(name), list(names), n=limit, cutoff=0.5)
         return [names[c] for c in close]
 
-    def _ancestors(self, org_id: str):
+    def _ancestors(self, org_id: str) -> Iterator[str]:
         seen = set()
-        while org_id and org_id not in seen:
-            seen.add(org_id)
-            yield org_id
-            parent = self.organizations.get(org_id)
-            org_id = parent.parent if parent else None
+        current: str | None = org_id
+        while current and current not in seen:
+            seen.add(current)
+            yield current
+            parent = self.organizations.get(current)
+            current = parent.parent if parent else None
