@@ -38,7 +38,10 @@ CATALOG = {
     "TCVN3 mojibake": (VALID.replace("về thử nghiệm", "Uû ban nh©n d©n"), "error:mã hóa cũ"),
     "VNI mojibake": (VALID.replace("về thử nghiệm", "chaøo moïi ngöôøi"), "error:mã hóa cũ"),
     "control character": (VALID.replace("về thử nghiệm", "về\x1bthử"), "error:ký tự điều khiển"),
-    "bidi override": (VALID.replace("về thử nghiệm", "về\u202ethử"), "error:ký tự điều khiển"),
+    "bidi override": (
+        VALID.replace("về thử nghiệm", "về\u202ethử"),
+        "error:ký tự vô hình U+202E (RIGHT-TO-LEFT OVERRIDE)",
+    ),
     "deep nesting": (
         VALID.replace("body:\n  - Đoạn một.", "body:\n  - " + "{type: item, number: '1', children: [" * 60 + "]}" * 60),
         "error:lồng quá sâu",
@@ -123,7 +126,10 @@ def test_loader_round_trips_plain_data(value):
     try:
         loaded = load_text(text, "x.yaml")
     except LoadError as exc:  # control characters and mojibake are refused on purpose
-        assert any(word in exc.diagnostic.message for word in ("điều khiển", "mã hóa cũ", "YAML", "hai lần"))
+        assert any(
+            w in exc.diagnostic.message
+            for w in ("điều khiển", "vô hình", "không hợp lệ U+", "mã hóa cũ", "YAML", "hai lần")
+        )
         return
 
     def nfc(node):
