@@ -49,11 +49,45 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
 
 def md_heading(value) -> Markup:
-    """Text safe inside a Markdown ATX heading: HTML-escaped, Markdown syntax neutralised."""
+    """Text safe inside a Markdown ATX heading: HTML-escaped, Markdown syntax neutralised.
+
+    Only & < > are escaped: a heading is HTML text, not an attribute, and the table of
+    contents shows a character reference such as &#39; literally (“Ban &#39;A&#39;”)."""
     if isinstance(value, Text):
         value = value.plain
-    text = str(escape(" ".join(str(value).split())))
+    text = " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85]+")
+
+
+def one_line(value):
+    """Jinja finalize: a text value printed into a page never spans lines. A blank line inside
+    a raw HTML block ends the block in Markdown, and what follows would be read as Markdown
+    (a [link](javascript:…) or a heading); in HTML a line break is only a space."""
+    if type(value) is str and ("\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value):
+        return _LINE_BREAKS.sub(" ", value)
+    return value
+
+
+_SAFE_URL = re.compile(r"^(?:https?://[^\s\"'<>`\\^{|}]+|(?!//)[^\s:\"'<>`\\^{|}]*)\Z", re.I)
+
+
+def safe_url(value) -> str:
+    """A URL for an href: absolute http(s) or relative, never javascript:, data: or a quote;
+    anything else becomes "#" (the schema refuses them already; this is the last line)."""
+    text = str(value or "")
+    return text if _SAFE_URL.match(text) else "#"
+
+
+def script_json(value) -> Markup:
+    """JSON for a <script> element: <, >, & and U+2028/U+2029 as \\u escapes, so no value can
+    close the element (</script>) or break the script's line."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
 
 
 def page_title(value) -> str:
@@ -94,8 +128,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=StrictUndefined,
+            finalize=one_line,
         )
         self.env.filters.update(mdh=md_heading, page_title=page_title, vn_date=vn_date, vn_long_date=vn_long_date)
+        self.env.filters.update(safe_url=safe_url, script_json=script_json)
         self.views = Views(resolved)
         self.env.globals.update(KINDS=KINDS, urls=urls, deadline_label=deadline_label, **self.views.context())
 
