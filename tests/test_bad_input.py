@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -279,3 +280,69 @@ def test_a_second_document_with_the_same_identity_is_an_error(data_copy):
     hits = [e for e in errors(result) if "cùng loại, số “08-CT/TU”" in e["message"]]
     assert hits, result.stderr  # 08-CT/TU of 05/8/2021 is also the real directive: all three collide
     assert any("trùng với văn bản “da-nang/ban-sao”" in e["message"] for e in hits)
+
+
+# --- limits: zip bombs and killed builds ---------------------------------------------------
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_inflated(tmp_path, data_copy):
+    import zipfile
+
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as part:
+            chunk = b"<w:t>" + b"a" * (1 << 20) + b"</w:t>"
+            for _ in range(60):  # 60 MB of XML in a zip of about 60 KB
+                part.write(chunk)
+    assert bomb.stat().st_size < 1_000_000
+    result = run_generator("import", str(bomb), "--data", str(data_copy))
+    assert result.returncode == 1
+    assert "quá giới hạn 50,000,000 byte" in result.stderr and "zip bomb" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_stale_staging_folders_of_killed_builds_are_removed(data_copy, tmp_path):
+    out = tmp_path / "site"
+    stale = [tmp_path / ".site-build-abc123", tmp_path / ".site-build-999999999-x"]
+    for folder in stale:
+        (folder / "van-ban").mkdir(parents=True)
+        (folder / "van-ban" / "index.html").write_text("cũ", encoding="utf-8")
+    live = tmp_path / f".site-build-{os.getpid()}-x"  # a build that is still running (this process)
+    live.mkdir()
+    md_stale = tmp_path / ".md-424242424-x"
+    md_stale.mkdir()
+    result = run_generator("site", "--out", str(out), "--build-date", "2026-11-21", env={"OD_DATA_DIR": str(data_copy)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not any(folder.exists() for folder in stale)
+    assert live.exists()
+    assert sorted(p.name for p in tmp_path.glob(".site-build-*")) == [live.name]
+    built = run_generator("build", "--data", str(data_copy), "--out", str(tmp_path / "md"))
+    assert built.returncode == 0 and not md_stale.exists()
+
+
+def test_a_killed_site_build_leaves_nothing_after_the_next_run(data_copy, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "site"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "site", "--out", str(out), "--build-date", "2026-11-21"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "OD_DATA_DIR": str(data_copy)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site-build-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    left = list(tmp_path.glob(".site-build-*"))
+    assert left  # the killed build's staging folder
+    again = run_generator("site", "--out", str(out), "--build-date", "2026-11-21", env={"OD_DATA_DIR": str(data_copy)})
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert not list(tmp_path.glob(".site-build-*")) and (out / "index.html").exists()
