@@ -53,7 +53,30 @@ _INVISIBLE = (
 _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(
     f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(1, 17)
 )
-_FORBIDDEN = re.compile(f"[{_CONTROLS}{_INVISIBLE}{_NONCHARACTERS}]")
+_FORBIDDEN_ANY = re.compile(f"[{_CONTROLS}{_INVISIBLE}{_NONCHARACTERS}]")
+# Everything else in the Basic Multilingual Plane, as one fast class: the full class above is
+# slow (its astral noncharacters), so it only runs from the first character outside this one.
+_PLAIN = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\xac\xae-\u034e\u0350-\u061b\u061d-\u115e\u1161-\u17b3\u17b6-\u180a"
+    "\u1810-\u200a\u2010-\u2027\u202f-\u205f\u2070-\u3163\u3165-\ud7ff\ue000-\ufdcf\ufdf0-\ufdff"
+    "\ufe10-\ufefe\uff00-\uff9f\uffa1-\uffef\ufffc\ufffd]"
+)
+
+
+class _Forbidden:
+    """search/match like a compiled pattern, for the characters no data string may hold."""
+
+    @staticmethod
+    def search(text: str, pos: int = 0):
+        first = _PLAIN.search(text, pos)
+        return _FORBIDDEN_ANY.search(text, first.start()) if first else None
+
+    @staticmethod
+    def match(text: str, pos: int = 0):
+        return _FORBIDDEN_ANY.match(text, pos)
+
+
+_FORBIDDEN = _Forbidden()
 _CONTROL_ONLY = re.compile(f"[{_CONTROLS}]")
 _INVISIBLE_ONLY = re.compile(f"[{_INVISIBLE}]")
 
@@ -120,11 +143,13 @@ def _err(path: str, at: tuple[int, int], message: str, hint: str = "") -> LoadEr
     return LoadError(Diagnostic(path, at[0], at[1], ERROR, message, hint))
 
 
-def _check_text(path: str, text: str, at: tuple[int, int]) -> str:
-    """A parsed string (YAML escapes such as "\\x1b" or "\\ud800" included): refused or NFC."""
-    bad = _FORBIDDEN.search(text)
-    if bad:
-        raise _err(path, at, *forbidden_message(bad.group()))
+def _check_text(path: str, text: str, at: tuple[int, int], escaped: bool = True) -> str:
+    """A parsed string, refused or NFC. Only a file with a backslash can hold a YAML escape
+    ("\\x1b", "\\ud800") that makes a character the raw text did not have."""
+    if escaped:
+        bad = _FORBIDDEN.search(text)
+        if bad:
+            raise _err(path, at, *forbidden_message(bad.group()))
     return unicodedata.normalize("NFC", text)
 
 
@@ -155,7 +180,6 @@ def _check_raw(path: str, text: str) -> None:
         raise _err(path, _line_col(text, bad.start()), *forbidden_message(bad.group()))
 
 
-_BLOCK_INDENT = re.compile(r"^[ \t?:-]*", re.M)
 _NESTING_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSING_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
@@ -167,8 +191,8 @@ def _check_depth(path: str, text: str) -> None:
     "? ", ": " at the start of a line, a flow collection only through "[" or "{". Only a
     text whose bound is over the limit is measured exactly, by the parser's events (an
     iterative state machine, stopped at the first node too deep)."""
-    block = max(map(len, _BLOCK_INDENT.findall(text)), default=0)
-    if block + 1 + text.count("[") + text.count("{") <= MAX_DEPTH:
+    room = MAX_DEPTH - text.count("[") - text.count("{")  # bound: 1 + longest line prefix + brackets
+    if room > 0 and not re.search(f"^[ \\t?:-]{{{room},}}", text, re.M):
         return
     depth = 0
     try:
@@ -189,9 +213,10 @@ def _check_depth(path: str, text: str) -> None:
 
 
 class _Converter:
-    def __init__(self, loaded: Loaded):
+    def __init__(self, loaded: Loaded, escaped: bool = True):
         self.loaded = loaded
         self.seen: set[int] = set()
+        self.escaped = escaped
 
     def convert(self, node: yaml.Node, at: Path_, depth: int) -> Any:
         path = self.loaded.path
@@ -206,7 +231,7 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             value = _scalar(node, path)
             if isinstance(value, str):
-                value = _check_text(path, value, _pos(node))
+                value = _check_text(path, value, _pos(node), self.escaped)
             return value
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
             raise _err(path, _pos(node), f"kiểu YAML “{node.tag}” không được hỗ trợ", "bỏ thẻ ! trước giá trị")
@@ -220,7 +245,7 @@ class _Converter:
                 key = _scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
                 if not isinstance(key, str):
                     raise _err(path, _pos(key_node), "tên trường phải là chuỗi")
-                key = _check_text(path, key, _pos(key_node))
+                key = _check_text(path, key, _pos(key_node), self.escaped)
                 if key in result:
                     raise _err(path, _pos(key_node), f"trường “{key}” bị khai báo hai lần")
                 self.loaded.key_positions[at + (key,)] = _pos(key_node)
@@ -273,7 +298,7 @@ def load_text(text: str, path: str) -> Loaded:
         raise _err(path, (1, 1), "cấu trúc lồng quá sâu") from None
     if node is None:
         raise _err(path, (1, 1), "tệp rỗng")
-    loaded.data = _Converter(loaded).convert(node, (), 0)
+    loaded.data = _Converter(loaded, escaped="\\" in text).convert(node, (), 0)
     return loaded
 
 

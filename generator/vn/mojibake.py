@@ -123,6 +123,9 @@ def is_vietnamese_word(word: str) -> bool:
     return len(letters) in reachable
 
 
+_READ_OK: set[str] = set()  # tokens already found to read as Vietnamese (or plain ASCII)
+
+
 def _latin(word: str) -> bool:
     # Words of other scripts (a Russian name, a Chinese term) are not legacy-font mojibake.
     return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in word)
@@ -141,19 +144,29 @@ _SIGN_IN_WORD = re.compile(rf"(?<={_LETTER})[{_SIGNS}«]|[{_SIGNS}»](?={_LETTER
 _WORD = re.compile(rf"{_LETTER}+")
 
 
+_ANY_SIGN = re.compile(f"[{_SIGNS}«»]")
+
+
 def find(text: str) -> Optional[tuple[int, str]]:
     """Offset and text of the first mojibake word in NFC `text`, or None when it reads as Vietnamese."""
-    sign = _SIGN_IN_WORD.search(text)
     first: Optional[tuple[int, str]] = None
-    if sign:
-        start = sign.start()
-        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in _SIGNS):
-            start -= 1
-        end = sign.end()
-        while end < len(text) and (text[end].isalpha() or text[end] in _SIGNS):
-            end += 1
-        first = (start, text[start:end])
-    suspects = {w for w in set(_WORD.findall(text)) if not w.isascii() and not _all_vietnamese(w)}
+    if _ANY_SIGN.search(text):  # rare in Vietnamese: only then the slower look-around search
+        sign = _SIGN_IN_WORD.search(text)
+        if sign:
+            start = sign.start()
+            while start > 0 and (text[start - 1].isalpha() or text[start - 1] in _SIGNS):
+                start -= 1
+            end = sign.end()
+            while end < len(text) and (text[end].isalpha() or text[end] in _SIGNS):
+                end += 1
+            first = (start, text[start:end])
+    suspects = set()
+    for token in set(text.split()) - _READ_OK:  # whitespace-separated: split and set are fast
+        bad = [] if token.isascii() else [w for w in _WORD.findall(token) if not (w.isascii() or _all_vietnamese(w))]
+        if bad:
+            suspects.update(bad)
+        elif len(_READ_OK) < 200_000:  # a bounded memo: most tokens repeat across documents
+            _READ_OK.add(token)
     if suspects:
         for match in _WORD.finditer(text):
             if match.group() in suspects:
