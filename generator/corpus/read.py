@@ -9,6 +9,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterable
 
 from generator.corpus import integrity, validate
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
@@ -49,42 +50,44 @@ def _load(path: Path, schema_name: str, diagnostics: list[Diagnostic], root: Pat
 
 
 @dataclass
-class _DocumentRead:
+class DocumentRead:
     loaded: Loaded | None  # None when the file could not be read or failed the schema
     diagnostics: list[Diagnostic]
     document: Document | None  # None when a per-file rule failed
 
 
-ReadCache = dict  # path -> ((mtime_ns, size, sources), _DocumentRead); kept by a preview session
+@dataclass(frozen=True)
+class DocumentSource:
+    """A document file to read, and what its reading depends on besides its bytes."""
+
+    path: Path
+    expected_id: str  # "<jurisdiction folder>/<file stem>"
+    known_sources: frozenset[str]  # the source texts in data/sources/
+    root: Path  # the data folder
 
 
-def _read_document(
-    path: Path, expected_id: str, known_sources: frozenset[str], cache: ReadCache | None, root: Path
-) -> _DocumentRead:
-    """Load, validate and model one document file: everything that depends on it alone.
-
-    With a cache (the preview server keeps one), an unchanged file is not read again and
-    keeps the same Document object, so later stages can tell what changed."""
-    stat = path.lstat()
-    stamp = (stat.st_mtime_ns, stat.st_size, known_sources)
-    if cache is not None and path in cache and cache[path][0] == stamp:
-        return cache[path][1]
+def read_document(source: DocumentSource) -> DocumentRead:
+    """Load, validate and model one document file: everything that depends on it alone."""
     diagnostics: list[Diagnostic] = []
-    loaded = _load(path, "document.schema.json", diagnostics, root)
+    loaded = _load(source.path, "document.schema.json", diagnostics, source.root)
     document = None
     if loaded is not None:
-        problems = validate.document_diagnostics(loaded, expected_id, known_sources)
+        problems = validate.document_diagnostics(loaded, source.expected_id, source.known_sources)
         diagnostics.extend(problems)
         if not any(p.is_error for p in problems):
             document = make_document(loaded.data, loaded.path)
             diagnostics.extend(_structure_diagnostics(document, loaded))
-    read = _DocumentRead(loaded, diagnostics, document)
-    if cache is not None:
-        cache[path] = (stamp, read)
-    return read
+    return DocumentRead(loaded, diagnostics, document)
 
 
-def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
+def read_documents(sources: list[DocumentSource]) -> Iterable[DocumentRead]:
+    """Read the document files one after another (the build passes a parallel, cached version)."""
+    return map(read_document, sources)
+
+
+def read_corpus(
+    data_dir: Path, read_all: Callable[[list[DocumentSource]], Iterable[DocumentRead]] = read_documents
+) -> ReadResult:
     diagnostics: list[Diagnostic] = []
     result = ReadResult(corpus=None, diagnostics=diagnostics)
 
@@ -146,6 +149,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
     doc_dir = data_dir / "documents"
     raw_docs: dict[str, Loaded] = {}
     models: dict[str, Document] = {}
+    sources = []
     for path in sorted(doc_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -155,7 +159,8 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
                 Diagnostic(_display(path), 1, 1, ERROR, "tệp văn bản phải nằm ở data/documents/<địa bàn>/<tên>.yaml")
             )
             continue
-        read = _read_document(path, f"{relative.parts[0]}/{path.stem}", known_sources, cache, data_dir)
+        sources.append(DocumentSource(path, f"{relative.parts[0]}/{path.stem}", known_sources, data_dir))
+    for read in read_all(sources):
         diagnostics.extend(read.diagnostics)
         if read.loaded is None:
             continue

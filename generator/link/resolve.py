@@ -15,7 +15,7 @@ from typing import Callable, Hashable, Iterable, Optional
 
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.model import Corpus, Document, Role, Task
-from generator.link.crossrefs import CrossRefs, resolve_crossrefs
+from generator.link.crossrefs import Citations, CrossRefs, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
 from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, status
 from generator.vn import deadlines
@@ -91,16 +91,14 @@ def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable])
 
 
 def resolve(
-    corpus: Corpus,
-    build_date: dt.date,
-    locate: Locate = _no_location,
-    extract_cache: dict | None = None,
-    task_cache: dict | None = None,
+    corpus: Corpus, build_date: dt.date, locate: Locate = _no_location, citations: Citations | None = None
 ) -> Resolved:
+    """`citations`: each document's extracted citations (`document_citations`), when the
+    caller computed them already (on several cores, or from a cache); else extracted here."""
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, locate, task_cache)
-    refs = resolve_crossrefs(corpus, locate, extract_cache)
+    tasks = resolve_tasks(corpus, newest_first, build_date, locate)
+    refs = resolve_crossrefs(corpus, locate, citations)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -120,22 +118,8 @@ def resolve(
 # --- tasks ---------------------------------------------------------------------------
 
 
-def _registry_signature(corpus: Corpus) -> int:
-    return hash(
-        tuple(
-            (o.id, o.name, tuple(o.aliases), tuple(o.local_aliases), o.parent, o.abbreviation)
-            for o in corpus.organizations.values()
-        )
-    )
-
-
-def resolve_tasks(
-    corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate, cache: dict | None = None
-) -> TaskIndex:
-    """Every document's tasks, and per organization the tasks it leads and supports.
-
-    With a cache (the preview server keeps one), an unchanged document keeps its tasks as long
-    as the registry and the build date are unchanged."""
+def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate) -> TaskIndex:
+    """Every document's tasks, and per organization the tasks it leads and supports."""
     index = OrganizationIndex(corpus.organizations)
     diagnostics = [
         Diagnostic(
@@ -148,18 +132,11 @@ def resolve_tasks(
         )
         for scope, ids in index.ambiguous_names()
     ]
-    signature = (_registry_signature(corpus), today) if cache is not None else None
     by_document: dict[str, list[ResolvedTask]] = {}
     by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
     for doc_id in newest_first:
         document = corpus.documents[doc_id]
-        hit = cache.get(doc_id) if cache is not None else None
-        if hit is not None and hit[0] is document and hit[1] == signature:
-            rows, found = hit[2], hit[3]
-        else:
-            rows, found = _document_tasks(document, index, today, locate)
-            if cache is not None:
-                cache[doc_id] = (document, signature, rows, found)
+        rows, found = _document_tasks(document, index, today, locate)
         diagnostics.extend(found)
         for row in rows:
             for role in Role:
@@ -174,7 +151,7 @@ def _document_tasks(
     document: Document, index: OrganizationIndex, today: dt.date, locate: Locate
 ) -> tuple[list[ResolvedTask], list[Diagnostic]]:
     """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
-    the registry and the build date only, so a preview session can keep the result."""
+    the registry and the build date only."""
     diagnostics: list[Diagnostic] = []
     blocks = {block.anchor: block for block in document.blocks()}
     sections = {
