@@ -38,6 +38,18 @@ TABLE = [
             parts=[J("month", "2021-09-01", "2021-09-30"), J("month", "2021-10-01", "2021-10-31")],
         ),
     ),
+    # --- a verb phrase before the deadline (no digit in it) ---------------------------
+    (
+        "báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 10 năm 2025",
+        None,
+        J("month", "2025-10-01", "2025-10-31"),
+    ),
+    ("bố trí kinh phí hằng năm, hoàn thành trước ngày 30/6/2025", None, J("date", None, "2025-06-29")),
+    (
+        "Hoàn thành gửi báo cáo trên Cổng dịch vụ công Quốc gia trước ngày 05/12/2025",
+        None,
+        J("date", None, "2025-12-04"),
+    ),
     # --- missing years ----------------------------------------------------------------
     ("trước ngày 10/6", None, UNPARSED),
     ("trước ngày 10/6", 2022, J("date", None, "2022-06-09")),
@@ -65,7 +77,6 @@ TABLE = [
     ("định kỳ 0 tháng", None, UNPARSED),
     ("trước ngày 05/12/2021 hằng năm", None, UNPARSED),
     ("hằng quý, trước ngày 15", None, UNPARSED),
-    ("hằng năm trong tháng 12", 2022, UNPARSED),
     ("thường xuyên; hằng năm", None, UNPARSED),
     (".", None, UNPARSED),
 ]
