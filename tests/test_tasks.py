@@ -95,7 +95,7 @@ def test_alias_spellings_land_on_one_organization(resolved):
         "Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp",
         "Phòng Văn hóa, Văn nghệ - Khoa Giáo - Tổng hợp",
     }
-    led = resolved.tasks_by_org[CULTURE_DEPT]["lead"]
+    led = resolved.tasks_by_org[CULTURE_DEPT].lead
     expected = [t for t in tasks if any(r.org_id == CULTURE_DEPT for r in t.lead)]
     assert led == expected and len(led) == 12
 

@@ -12,13 +12,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from generator.corpus.diagnostics import Diagnostic
 from generator.build.pipeline import build_date, check, generate
-from generator.build.write import replace_dir, write_site
+from generator.build.write import replace_dir, staging_dir, write_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +64,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     temporary folder, then swap. A failed build leaves the previous site/ untouched."""
     out = Path(args.out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    staging = staging_dir(out, "build-")  # a killed build's folder is removed here
     env = dict(os.environ)
     if args.build_date:
         env["OD_BUILD_DATE"] = args.build_date

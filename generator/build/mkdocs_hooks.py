@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of the pa
 
 from generator.build import preview  # noqa: E402
 from generator.build.pipeline import build_date, generate  # noqa: E402
+from generator.corpus.load import read_data_file  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _FRAGMENT = "<!-- vb:{name} -->"
@@ -75,8 +76,10 @@ def on_files(files: Files, config) -> Files:
         file = _as_file(config, path, markdown)
         file.edit_uri = site.edit_paths.get(path)  # documents: edit the YAML, not the Markdown
         files.append(file)
-    for path, source in site.files.items():
-        files.append(File.generated(config, path, abs_src_path=str(source)))
+    for path, source in site.files.items():  # source texts and schemas: read without following a link
+        files.append(
+            File.generated(config, path, content=read_data_file(source, source.parent, str(source), 200_000_000))
+        )
     if with_exports:  # once per preview session: a dirty rebuild keeps them in place
         for path, text in site.data_files.items():
             files.append(_as_file(config, path, text))

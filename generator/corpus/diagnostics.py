@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ERROR = "lỗi"
+_VISIBLE = {0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x1B: "\\x1b"}
 WARNING = "cảnh báo"
 
 
@@ -25,7 +26,7 @@ class Diagnostic:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.hint:
             text += f" (gợi ý: {self.hint})"
-        return text
+        return text.translate(_VISIBLE)  # a quoted value's CR or LF must not forge a line of output
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, shown inline on the pull request."""

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.corpus import validate
+from generator.corpus import integrity, validate
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.load import LoadError, Loaded, load_file
 from generator.corpus.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
@@ -34,12 +34,12 @@ def _display(path: Path) -> str:
         relative = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
         return str(path)
-    return str(path.resolve()) if relative.startswith("..") else relative
+    return str(path.parent.resolve() / path.name) if relative.startswith("..") else relative  # never a link's target
 
 
-def _load(path: Path, schema_name: str, diagnostics: list[Diagnostic]) -> Loaded | None:
+def _load(path: Path, schema_name: str, diagnostics: list[Diagnostic], root: Path) -> Loaded | None:
     try:
-        loaded = load_file(path, _display(path))
+        loaded = load_file(path, _display(path), root)
     except LoadError as exc:
         diagnostics.append(exc.diagnostic)
         return None
@@ -59,18 +59,18 @@ ReadCache = dict  # path -> ((mtime_ns, size, sources), _DocumentRead); kept by 
 
 
 def _read_document(
-    path: Path, expected_id: str, known_sources: frozenset[str], cache: ReadCache | None
+    path: Path, expected_id: str, known_sources: frozenset[str], cache: ReadCache | None, root: Path
 ) -> _DocumentRead:
     """Load, validate and model one document file: everything that depends on it alone.
 
     With a cache (the preview server keeps one), an unchanged file is not read again and
     keeps the same Document object, so later stages can tell what changed."""
-    stat = path.stat()
+    stat = path.lstat()
     stamp = (stat.st_mtime_ns, stat.st_size, known_sources)
     if cache is not None and path in cache and cache[path][0] == stamp:
         return cache[path][1]
     diagnostics: list[Diagnostic] = []
-    loaded = _load(path, "document.schema.json", diagnostics)
+    loaded = _load(path, "document.schema.json", diagnostics, root)
     document = None
     if loaded is not None:
         problems = validate.document_diagnostics(loaded, expected_id, known_sources)
@@ -95,7 +95,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
     # Jurisdictions and organizations.
     jurisdictions: dict[str, Jurisdiction] = {}
     jur_file = data_dir / "jurisdictions.yaml"
-    loaded_j = _load(jur_file, "jurisdictions.schema.json", diagnostics) if jur_file.exists() else None
+    loaded_j = _load(jur_file, "jurisdictions.schema.json", diagnostics, data_dir) if jur_file.exists() else None
     if loaded_j:
         for i, raw in enumerate(loaded_j.data):
             if raw["id"] in jurisdictions:
@@ -105,7 +105,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
     organizations = {}
     org_sources: dict[str, tuple[Loaded, int]] = {}
     for path in sorted((data_dir / "organizations").glob("*.yaml")):
-        loaded = _load(path, "organizations.schema.json", diagnostics)
+        loaded = _load(path, "organizations.schema.json", diagnostics, data_dir)
         if not loaded:
             continue
         for i, raw in enumerate(loaded.data):
@@ -126,7 +126,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
     # Catalog of cited-but-unpublished documents.
     catalog = {}
     ref_file = data_dir / "references.yaml"
-    loaded_r = _load(ref_file, "references.schema.json", diagnostics) if ref_file.exists() else None
+    loaded_r = _load(ref_file, "references.schema.json", diagnostics, data_dir) if ref_file.exists() else None
     if loaded_r:
         for i, raw in enumerate(loaded_r.data):
             jurisdiction = raw["id"].split("/", 1)[0]
@@ -142,7 +142,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
             result.catalog_index[raw["id"]] = i
 
     # Documents: data/documents/<jurisdiction>/<slug>.yaml
-    known_sources = frozenset(p.name for p in (data_dir / "sources").glob("*.txt"))
+    known_sources = frozenset(p.name for p in (data_dir / "sources").glob("*.txt") if not p.is_symlink())
     doc_dir = data_dir / "documents"
     raw_docs: dict[str, Loaded] = {}
     models: dict[str, Document] = {}
@@ -155,7 +155,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
                 Diagnostic(_display(path), 1, 1, ERROR, "tệp văn bản phải nằm ở data/documents/<địa bàn>/<tên>.yaml")
             )
             continue
-        read = _read_document(path, f"{relative.parts[0]}/{path.stem}", known_sources, cache)
+        read = _read_document(path, f"{relative.parts[0]}/{path.stem}", known_sources, cache, data_dir)
         diagnostics.extend(read.diagnostics)
         if read.loaded is None:
             continue
@@ -195,7 +195,21 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
     result.corpus = Corpus(
         documents=documents, organizations=organizations, jurisdictions=jurisdictions, catalog=catalog
     )
-    diagnostics.sort()
+    diagnostics.extend(
+        integrity.diagnostics(
+            data_dir,
+            _display,
+            documents,
+            catalog,
+            organizations,
+            jurisdictions,
+            result.loaded,
+            result.catalog_index,
+            org_sources,
+            loaded_j,
+        )
+    )
+    diagnostics[:] = sorted(set(diagnostics))  # a file refused on reading is also found by the folder scan
     return result
 
 

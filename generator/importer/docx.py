@@ -6,7 +6,26 @@ from pathlib import Path
 
 from generator.vn.text import fold_words
 
-__all__ = ["read_docx"]
+__all__ = ["MAX_DOCX_XML", "read_docx"]
+
+MAX_DOCX_XML = 50_000_000  # bytes of uncompressed parts; a real directive is a few megabytes
+
+
+def _check_docx_size(path: Path) -> None:
+    """Refuse a zip bomb before anything is decompressed: the sizes in the zip's directory
+    (a 0.9 MB file declared 4.8 GB of XML). zipfile never inflates a part past its declared size."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ValueError(f"tệp .docx hỏng hoặc không phải định dạng Word 2007 trở lên ({exc})") from None
+    if total > MAX_DOCX_XML:
+        raise ValueError(
+            f"tệp .docx giải nén ra {total:,} byte, quá giới hạn {MAX_DOCX_XML:,} byte; "
+            "có thể là tệp nén độc hại (zip bomb) — lưu lại văn bản thành tệp .docx mới hoặc .txt"
+        )
 
 
 def read_docx(path: Path) -> str:
@@ -19,6 +38,7 @@ def read_docx(path: Path) -> str:
         from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - python-docx is pinned in requirements/site.txt
         raise ValueError("cần gói python-docx để đọc tệp .docx (make site cài đặt gói này)") from None
+    _check_docx_size(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises its own errors for a damaged or non-.docx file

@@ -164,7 +164,7 @@ def resolve_tasks(
         for row in rows:
             for role in Role:
                 for org_id in dict.fromkeys(ref.org_id for ref in row.refs(role) if ref.org_id):
-                    by_org[org_id][role].append(row)
+                    by_org[org_id].of(role).append(row)
         if rows:
             by_document[doc_id] = rows
     return TaskIndex(by_document, dict(by_org), diagnostics)

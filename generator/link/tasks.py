@@ -57,13 +57,6 @@ class ResolvedTask:
         """The organizations named for `role`, as written and as matched."""
         return self.lead if role is Role.LEAD else self.support
 
-    @property
-    def status_label(self) -> str:
-        """Transitional: exports.py (issue 10's) still reads this; use publish.labels.STATUS."""
-        from generator.publish.labels import STATUS
-
-        return STATUS[self.status]
-
 
 @dataclass
 class RoleTasks:
@@ -72,8 +65,8 @@ class RoleTasks:
     lead: list[ResolvedTask] = field(default_factory=list)
     support: list[ResolvedTask] = field(default_factory=list)
 
-    def __getitem__(self, role: str) -> list[ResolvedTask]:
-        return self.lead if Role(role) is Role.LEAD else self.support
+    def of(self, role: Role) -> list[ResolvedTask]:
+        return self.lead if role is Role.LEAD else self.support
 
     def all(self) -> list[ResolvedTask]:
         """Every task of the organization once: those it leads, then those it only supports."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.publish import urls
 from generator.publish.exports import exports, open_data
@@ -37,6 +37,30 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 LIST_LIMIT = 300
 TASKS_LIMIT = 1500
 TIMELINE_LIMIT = 1500
+ORG_LIMIT = 300  # rows of one list on an organisation page; a longer list gets its own pages
+
+
+@dataclass
+class Pager:
+    """Page `number` of `count` of a list whose first page is at `first_url` (then …/trang-N/)."""
+
+    number: int
+    count: int
+    first_url: str
+
+    def url(self, n: int) -> str:
+        return self.first_url if n == 1 else f"{self.first_url}trang-{n}/"
+
+    def shown(self) -> list[int]:
+        return sorted({1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)})
+
+
+def _paged(add, url: str, template: str, key: str, items: list, size: int, **context) -> None:
+    """`items` over as many pages as it takes, `size` per page; one page (no pager) when short."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items]
+    for n, chunk in enumerate(chunks, 1):
+        pager = Pager(n, len(chunks), url) if len(chunks) > 1 else None
+        add(url if n == 1 else f"{url}trang-{n}/", template, **{key: chunk}, pager=pager, **context)
 
 
 @dataclass
@@ -52,11 +76,45 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
 
 def md_heading(value) -> Markup:
-    """Text safe inside a Markdown ATX heading: HTML-escaped, Markdown syntax neutralised."""
+    """Text safe inside a Markdown ATX heading: HTML-escaped, Markdown syntax neutralised.
+
+    Only & < > are escaped: a heading is HTML text, not an attribute, and the table of
+    contents shows a character reference such as &#39; literally (“Ban &#39;A&#39;”)."""
     if isinstance(value, Text):
         value = value.plain
-    text = str(escape(" ".join(str(value).split())))
+    text = " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85]+")
+
+
+def one_line(value):
+    """Jinja finalize: a text value printed into a page never spans lines. A blank line inside
+    a raw HTML block ends the block in Markdown, and what follows would be read as Markdown
+    (a [link](javascript:…) or a heading); in HTML a line break is only a space."""
+    if type(value) is str and ("\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value):
+        return _LINE_BREAKS.sub(" ", value)
+    return value
+
+
+_SAFE_URL = re.compile(r"^(?:https?://[^\s\"'<>`\\^{|}]+|(?!//)[^\s:\"'<>`\\^{|}]*)\Z", re.I)
+
+
+def safe_url(value) -> str:
+    """A URL for an href: absolute http(s) or relative, never javascript:, data: or a quote;
+    anything else becomes "#" (the schema refuses them already; this is the last line)."""
+    text = str(value or "")
+    return text if _SAFE_URL.match(text) else "#"
+
+
+def script_json(value) -> Markup:
+    """JSON for a <script> element: <, >, & and U+2028/U+2029 as \\u escapes, so no value can
+    close the element (</script>) or break the script's line."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
 
 
 def page_title(value) -> str:
@@ -92,8 +150,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=StrictUndefined,
+            finalize=one_line,
         )
         self.env.filters.update(mdh=md_heading, page_title=page_title, vn_date=vn_date, vn_long_date=vn_long_date)
+        self.env.filters.update(safe_url=safe_url, script_json=script_json)
         self.views = Views(resolved)
         self.env.globals.update(
             KINDS=KINDS, urls=urls, deadline_label=deadline_label, status_labels=STATUS, **self.views.context()
@@ -154,19 +214,55 @@ class Renderer:
         resolved, today = self.resolved, self.resolved.build_date
         roles = resolved.tasks_by_org.get(org_id, RoleTasks())
         mine = roles.all()
-        return self._page(
+        ids = resolved.by_issuer.get(org_id, [])
+        due_soon = sorted(
+            (t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
+            key=lambda t: t.next_due,
+        )
+        passed = [t for t in mine if t.status is Status.OVERDUE_NO_REPORT]
+        return self._page(  # each list capped at ORG_LIMIT; the full lists have pages of their own
             "organization.md.j2",
             urls.organization(org_id),
             org=self.corpus.organizations[org_id],
-            ids=resolved.by_issuer.get(org_id, []),
-            lead=roles.lead,
-            support=roles.support,
-            due_soon=sorted(
-                (t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
-                key=lambda t: t.next_due,
-            ),
-            passed=[t for t in mine if t.status is Status.OVERDUE_NO_REPORT],
+            ids=ids[:ORG_LIMIT],
+            lead=roles.lead[:ORG_LIMIT],
+            support=roles.support[:ORG_LIMIT],
+            due_soon=due_soon[:ORG_LIMIT],
+            passed=passed[:ORG_LIMIT],
+            totals={
+                "ids": len(ids),
+                "lead": len(roles.lead),
+                "support": len(roles.support),
+                "due_soon": len(due_soon),
+                "passed": len(passed),
+            },
+            limit=ORG_LIMIT,
         )
+
+    def _organization_lists(self, add) -> None:
+        """The full lists of an organisation whose page shows only the first ORG_LIMIT rows."""
+        for org_id, org in self.corpus.organizations.items():
+            base = urls.organization(org_id)
+            roles = self.resolved.tasks_by_org.get(org_id, RoleTasks())
+            lists = [
+                ("van-ban/", "ids", self.resolved.by_issuer.get(org_id, []), "Văn bản ban hành", "văn bản"),
+                ("chu-tri/", "rows", roles.lead, "Nhiệm vụ chủ trì", "nhiệm vụ chủ trì"),
+                ("phoi-hop/", "rows", roles.support, "Nhiệm vụ phối hợp", "nhiệm vụ phối hợp"),
+            ]
+            for path, key, items, heading, noun in lists:
+                if len(items) > ORG_LIMIT:
+                    _paged(
+                        add,
+                        base + path,
+                        "org_list.md.j2",
+                        key,
+                        items,
+                        ORG_LIMIT,
+                        org=org,
+                        heading=heading,
+                        noun=noun,
+                        total=len(items),
+                    )
 
     def _timeline(self, add) -> None:
         """One page while the corpus is small; a page per year once it would be too long."""
@@ -176,7 +272,10 @@ class Renderer:
             return
         add("dong-thoi-gian/", "timeline.md.j2", years=years, split=True)
         for year, items in years:
-            add(f"dong-thoi-gian/{year}/", "timeline.md.j2", years=[(year, items)], split=False)
+            chunks = [items[i : i + TIMELINE_LIMIT] for i in range(0, len(items), TIMELINE_LIMIT)]
+            _paged(
+                add, f"dong-thoi-gian/{year}/", "timeline.md.j2", "years", [(year, c) for c in chunks], 1, split=False
+            )
 
     def _tasks(self, add, keep) -> None:
         """All tasks on one sortable page while small; a page per jurisdiction once large."""
@@ -196,7 +295,19 @@ class Renderer:
             if self.reuse is not None and jur_id not in self.reuse.jurisdictions:
                 keep(f"nhiem-vu/{jur_id}/")
                 continue
-            add(f"nhiem-vu/{jur_id}/", "tasks.md.j2", rows=rows, groups=None, **self._task_filters(rows))
+            for n, start in enumerate(range(0, len(rows), TASKS_LIMIT), 1):  # a page per TASKS_LIMIT rows
+                chunk = rows[start : start + TASKS_LIMIT]
+                pager = (
+                    Pager(n, -(-len(rows) // TASKS_LIMIT), f"nhiem-vu/{jur_id}/") if len(rows) > TASKS_LIMIT else None
+                )
+                add(
+                    pager.url(n) if pager else f"nhiem-vu/{jur_id}/",
+                    "tasks.md.j2",
+                    rows=chunk,
+                    groups=None,
+                    pager=pager,
+                    **self._task_filters(chunk),
+                )
 
     def _task_filters(self, tasks) -> dict:
         return {
@@ -216,9 +327,11 @@ class Renderer:
         documents = self.corpus.documents
         resolved = self.resolved
 
-        def keep(url: str) -> None:  # preview: this page cannot have changed
+        def keep(url: str) -> None:  # preview: this page (and its further pages) cannot have changed
             path = urls.markdown_path(url)
             site.pages[path] = self.reuse.site.pages[path]
+            more = url + "trang-"
+            site.pages.update({p: md for p, md in self.reuse.site.pages.items() if p.startswith(more)})
 
         def add(url: str, template: str, **context) -> str:
             path = urls.markdown_path(url)
@@ -243,15 +356,16 @@ class Renderer:
             if kind == "doc":
                 site.edit_paths[path] = documents[item_id].yaml_path
         add("co-quan/", "organizations.md.j2")
+        self._organization_lists(add)
         newest = resolved.newest_first
         add("van-ban/", "list.md.j2", title="Tất cả văn bản", ids=newest[:LIST_LIMIT], total=len(newest))
         add("loai/", "kinds.md.j2")
         for kind, ids in resolved.by_kind.items():
             add(urls.kind(kind), "list.md.j2", title=KINDS[kind], ids=ids[:LIST_LIMIT], total=len(ids))
         add("nam/", "years.md.j2", years=sorted((y for y in resolved.by_year if y is not None), reverse=True))
-        for year, ids in resolved.by_year.items():  # the complete archive: never truncated
+        for year, ids in resolved.by_year.items():  # the complete archive, LIST_LIMIT per page
             title = f"Năm {year}" if year is not None else "Không rõ năm ban hành"
-            add(urls.year(year), "list.md.j2", title=title, ids=ids, total=len(ids))
+            _paged(add, urls.year(year), "list.md.j2", "ids", ids, LIST_LIMIT, title=title, total=len(ids))
         add("dia-ban/", "jurisdictions.md.j2")
         for jur_id, jurisdiction in self.corpus.jurisdictions.items():  # every org page links to its own
             ids = resolved.by_jurisdiction.get(jur_id, [])

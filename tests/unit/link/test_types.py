@@ -36,7 +36,7 @@ def _task(number: int) -> ResolvedTask:
 def test_role_tasks():
     one, two, three = _task(1), _task(2), _task(3)
     roles = RoleTasks(lead=[one, two], support=[two, three])
-    assert roles[Role.LEAD] == [one, two] and roles["support"] == [two, three]
+    assert roles.of(Role.LEAD) == [one, two] and roles.of(Role.SUPPORT) == [two, three]
     assert roles.all() == [one, two, three]  # led first; a task led and supported counts once
 
 
