@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.corpus import integrity, validate
+from generator.corpus import integrity, unfinished, validate
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.load import LoadError, Loaded, load_file
 from generator.corpus.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
@@ -43,6 +43,7 @@ def _load(path: Path, schema_name: str, diagnostics: list[Diagnostic], root: Pat
     except LoadError as exc:
         diagnostics.append(exc.diagnostic)
         return None
+    diagnostics.extend(unfinished.diagnostics(loaded))  # TODO comments, placeholder values
     problems = validate.schema_diagnostics(loaded, schema_name)
     diagnostics.extend(problems)
     return None if problems else loaded

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from generator.corpus.read import ReadResult, read_corpus
+from generator.corpus.unfinished import PLACEHOLDER_ISSUER
 from generator.importer import emit
 from generator.importer.emit import Todo
 from generator.link.crossrefs import Unresolved, block_places, resolve_crossrefs
@@ -33,7 +34,6 @@ __all__ = ["Entry", "collect", "entries_yaml", "append", "command"]
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schema/references.schema.json"
 HEADER = "# Thêm bởi “python -m generator catalog”: kiểm tra từng dòng TODO rồi xóa dòng đó."
-PLACEHOLDER_ISSUER = "(chưa rõ cơ quan ban hành)"
 
 # Issuers a symbol names without doubt.
 _SYMBOL_ISSUERS = {

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from generator.corpus.model import Jurisdiction, Organization
+from generator.corpus.unfinished import PLACEHOLDER_JURISDICTION
 from generator.importer import emit
 from generator.importer.blocks import dedupe_numbers, number_footnotes, raw_blocks, set_anchors, walk
 from generator.importer.draft import DraftDocument, NewEntries
@@ -255,7 +256,7 @@ def _document_id(
         return f"{jurisdiction}/{kind}-kem-{parent.id.split('/', 1)[1]}"
     slug_number, slug_year = ctx.slug_hint if ctx.slug_hint and not number and index == 0 else (number, year)
     taken = {t.split("/", 1)[-1] for t in ctx.taken if t.startswith(f"{jurisdiction}/")}
-    return f"{jurisdiction or 'chua-ro'}/{make_slug(kind, slug_number, slug_year or year, taken)}"
+    return f"{jurisdiction or PLACEHOLDER_JURISDICTION}/{make_slug(kind, slug_number, slug_year or year, taken)}"
 
 
 def _blocks(data: dict[str, Any], read: _Read) -> list[str]:

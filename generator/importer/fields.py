@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from generator.corpus.unfinished import PLACEHOLDER_TITLE
 from generator.importer.emit import Todo
 from generator.importer.header import Header
 from generator.vn.citations import extract
@@ -159,7 +160,7 @@ def title_fields(header: Header) -> dict[str, Any]:
     if title:  # as printed, capitals included (CONTRIBUTING: "Giữ nguyên văn")
         out["title"] = Todo(title, *header.title_todo) if header.title_todo else title
     else:
-        out["title"] = Todo("(chưa có trích yếu)", "không tìm thấy trích yếu; chép trích yếu từ văn bản")
+        out["title"] = Todo(PLACEHOLDER_TITLE, "không tìm thấy trích yếu; chép trích yếu từ văn bản")
     if header.subtitle:
         out["subtitle"] = header.subtitle
     period = re.search(r"giai đoạn\s+(?:từ\s+)?(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", title, re.I)
