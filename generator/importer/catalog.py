@@ -33,7 +33,7 @@ from generator.vn.kinds import KINDS
 __all__ = ["Entry", "collect", "entries_yaml", "append", "command"]
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schema/references.schema.json"
-HEADER = "# Thêm bởi “python -m generator catalog”: kiểm tra từng dòng TODO rồi xóa dòng đó."
+HEADER = "# Thêm bởi “python -m generator catalog”: đọc từng ghi chú “kiểm tra” bên dưới, sửa giá trị rồi xóa ghi chú."
 
 # Issuers a symbol names without doubt.
 _SYMBOL_ISSUERS = {
@@ -121,11 +121,16 @@ class Entry:
         return out
 
     def _issuer(self) -> Any:
+        parts = identity.issuer_parts(self.number) if self.number else []
+        if len(self.issuers) == 1 and len(parts) > 1:
+            return Todo(
+                self.issuers[0],
+                f"ký hiệu của văn bản liên tịch ({', '.join(parts)}): ghi đủ các cơ quan cùng ban hành",
+            )
         if len(self.issuers) == 1:
             return self.issuers[0]
         if self.issuers:
             return Todo(self.issuers[0], f"các văn bản dẫn chiếu ghi cơ quan khác nhau: {'; '.join(self.issuers)}")
-        parts = identity.issuer_parts(self.number) if self.number else []
         if len(parts) == 1 and parts[0] in _SYMBOL_ISSUERS:
             return _SYMBOL_ISSUERS[parts[0]]
         if len(parts) == 1 and re.fullmatch(r"QH\d*", parts[0]):
@@ -140,8 +145,20 @@ def _year(unresolved: Unresolved) -> Optional[int]:
     return identity.embedded_year(citation.number) if citation.number else None
 
 
+# "… của Chính phủ và Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về …": the other issuer of a
+# joint document, between the citation and its title (no digit, no kind word: not a citation).
+_CO_ISSUER = re.compile(r"\s+và\s+(?P<name>[A-ZĐÀ-Ỹ][^,;\d]{2,100}?)(?=\s+về\b)")
+_KIND_NAMES = re.compile("|".join(re.escape(k) for k in KINDS.values()))
+
+
+def _co_issuer(text: str, end: int) -> Optional[re.Match[str]]:
+    m = _CO_ISSUER.match(text, end)
+    return m if m and not _KIND_NAMES.search(m.group("name")) else None
+
+
 def _title_after(text: str, end: int) -> Optional[str]:
-    m = _TITLE.match(text, end)
+    co = _co_issuer(text, end)
+    m = _TITLE.match(text, co.end() if co else end)
     if not m:
         return None
     title = m.group("title").strip().rstrip(",")
@@ -177,9 +194,13 @@ def collect(read: ReadResult) -> list[Entry]:
         entry.add_kind(kind)
         if citation.date and citation.date not in entry.dates:
             entry.dates.append(citation.date)
-        if citation.issuer and citation.issuer not in entry.issuers:
-            entry.issuers.append(citation.issuer)
         plain, text_field = texts.get((item.document_id, item.path), ("", None))
+        issuer = citation.issuer
+        co = _co_issuer(plain, citation.end) if issuer and plain else None
+        if co:
+            issuer = f"{issuer} và {co.group('name').strip()}"
+        if issuer and issuer not in entry.issuers:
+            entry.issuers.append(issuer)
         title = _title_after(plain, citation.end) if plain and not law else None
         if title and title not in entry.titles:
             entry.titles.append(title)

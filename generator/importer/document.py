@@ -208,8 +208,8 @@ def draft_document(part: Part, index: int, parent: Optional[DraftDocument], ctx:
     if header.heading:
         data["heading"] = header.heading
     data.update(title_fields(header))
-    comments = _blocks(data, read)
-    comments += _trailer_fields(data, read.trailer, header, part)
+    _blocks(data, read)
+    comments = _trailer_fields(data, read.trailer, header, part)
     registry = Registry(ctx.organizations, placement.id, finding.id)
     tasks = draft_tasks(read.body, registry, dated.year)
     if tasks.entries:
@@ -259,7 +259,7 @@ def _document_id(
     return f"{jurisdiction or PLACEHOLDER_JURISDICTION}/{make_slug(kind, slug_number, slug_year or year, taken)}"
 
 
-def _blocks(data: dict[str, Any], read: _Read) -> list[str]:
+def _blocks(data: dict[str, Any], read: _Read) -> None:
     dedupe_numbers(read.preamble)
     dedupe_numbers(read.body)
     lost = number_footnotes(read.preamble + read.body, read.footnotes)
@@ -272,7 +272,6 @@ def _blocks(data: dict[str, Any], read: _Read) -> list[str]:
     data["body"] = raw_blocks(read.body) if read.body else Todo([], "không nhận ra phần nội dung")
     if read.footnotes:
         data["footnotes"] = [{"id": n["id"], "text": n["text"]} for n in read.footnotes]
-    return []
 
 
 def _trailer_fields(data: dict[str, Any], trailer: Trailer, header: Header, part: Part) -> list[str]:

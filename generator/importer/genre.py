@@ -21,6 +21,7 @@ from generator.importer.lines import Line
 __all__ = ["article_signs", "site_metadata"]
 
 _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:\*\*)?TẢI VỀ\b"), "liên kết tải về của trang web"),
     (re.compile(r"^(?:CTTĐT|TTXVN|VOV|PV|\(?Chinhphu\.vn\)?|Báo [A-ZĐÀ-Ỹ])\s*[-–:]"), "dòng mở đầu của tin bài (“{}”)"),
     (
         re.compile(
@@ -33,7 +34,6 @@ _SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\bToàn văn (?:Công văn|Chỉ thị|Quyết định|Kế hoạch|Nghị quyết|Thông tư|Nghị định)\b"),
         "tiêu đề bài viết (“{}”)",
     ),
-    (re.compile(r"^(?:\*\*)?TẢI VỀ\b"), "liên kết tải về của trang web"),
     (re.compile(r"\(Hình ảnh từ Internet\)|\bra sao\?\s*$"), "chú thích của trang web (“{}”)"),
     (
         re.compile(

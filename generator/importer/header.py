@@ -61,8 +61,8 @@ _DATE_DIGITS = re.compile(
 @dataclass
 class PrintedDate:
     place: Optional[str]
-    value: Optional[str]  # YYYY-MM-DD | YYYY-MM | YYYY
-    precision: str  # day | month | year
+    value: Optional[str]  # YYYY-MM-DD | YYYY-MM | YYYY; None when the printed date is impossible
+    precision: str  # day | month | year | unknown
     printed: str
 
 
@@ -80,8 +80,8 @@ def parse_date_line(text: str) -> PrintedDate | None:
             date = PartialDate(dt.date(year, int(month_s), 1), Precision.MONTH)
         else:
             date = PartialDate(dt.date(year, 1, 1), Precision.YEAR)
-    except ValueError:  # no such day, or year 0000
-        return None
+    except ValueError:  # no such day ("ngày 06 tháng 40"): a date line all the same, its date unknown
+        return PrintedDate(place, None, "unknown", text)
     return PrintedDate(place, date.iso, date.precision.value, text)
 
 
@@ -387,14 +387,16 @@ def late_header(lines: list[Line], body_start: int, body_end: int) -> tuple[Head
     """The header block of a text whose Word table of header cells was extracted after the
     body ("BỘ Y TẾ" / "CỘNG HÒA …" / "Số: …/TTr-BYT" / "Hà Nội, ngày …" right before "Nơi
     nhận"): the header it holds and the index where it starts. None when the end of the
-    body holds no national header."""
+    body holds no national header followed by a number or a date."""
     for i in range(max(body_start, body_end - _LATE_WINDOW), body_end):
-        if _national(lines, i, body_end) and (nat := _national(lines, i, body_end)) and nat[0] != "motto":
-            start = i
-            while start > body_start and is_caps(header_text(lines[start - 1].text)) and start > i - 3:
-                start -= 1
-            header = Header()
-            end = _header_block(header, lines, start, body_end, False)
-            if header.number or header.date:
-                return header, start if end >= body_end else start
+        national = _national(lines, i, body_end)
+        if national is None or national[0] == "motto":
+            continue
+        start = i
+        while start > max(body_start, i - 2) and is_caps(header_text(lines[start - 1].text)):
+            start -= 1  # the issuing body's lines, in the cell before the national header
+        header = Header()
+        _header_block(header, lines, start, body_end, False)
+        if header.number or header.date:
+            return header, start
     return None

@@ -373,5 +373,11 @@ def segment(lines: list[Line], start: int) -> tuple[int, int, int]:
 def _attachment_follows(lines: list[Line], i: int) -> bool:
     """A kind line inside a body starts an attached document when "(Ban hành kèm theo …)"
     follows its title; otherwise ("BAN THƯỜNG VỤ THÀNH UỶ" / "QUYẾT ĐỊNH" before Điều 1) it
-    is a heading of the body. After a signer block, any kind line starts a new document."""
-    return any(attached_line(line.text) for line in lines[i + 1 : i + 8])
+    is a heading of the body. After a signer block, any kind line starts a new document.
+    The line must follow the title: a numbered unit or a signer block before it ends the search."""
+    for line in lines[i + 1 : i + 8]:
+        if attached_line(line.text):
+            return True
+        if parse_marker(line.text) is not None or is_trailer_start(line.text):
+            return False
+    return False

@@ -265,3 +265,25 @@ def test_cli_prints_json():
     assert data["kind"] == "quarter"
     assert data["end"] == "2016-12-31"
     assert data == J("quarter", "2016-10-01", "2016-12-31")
+
+
+def test_cli_prints_the_yearly_forms_one_rule_per_date():
+    for text, rules in [
+        ("báo cáo kết quả thực hiện trước ngày 25 tháng 10 hằng năm", ["FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=24"]),
+        (
+            "định kỳ trước ngày 10/6 và 10/12 hàng năm",
+            ["FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=9"],
+        ),
+    ]:
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "deadline", text],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["kind"] == "recurring"
+        assert ([p["rrule"] for p in data["parts"]] or [data["rrule"]]) == rules
