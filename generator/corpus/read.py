@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.corpus import integrity, unfinished, validate
+from generator.corpus import hints, integrity, unfinished, validate
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.load import LoadError, Loaded, load_file
 from generator.corpus.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
@@ -114,7 +114,12 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
             if org.jurisdiction != path.stem:
                 add(loaded, (i, "id"), f"cơ quan “{org.id}” phải nằm trong tệp {org.jurisdiction}.yaml")
             if org.jurisdiction not in jurisdictions:
-                add(loaded, (i, "id"), f"địa bàn “{org.jurisdiction}” chưa khai báo trong data/jurisdictions.yaml")
+                add(
+                    loaded,
+                    (i, "id"),
+                    f"địa bàn “{org.jurisdiction}” chưa khai báo trong data/jurisdictions.yaml",
+                    hints.jurisdiction_hint(org.jurisdiction),
+                )
             if org.id in organizations:
                 add(loaded, (i, "id"), f"mã cơ quan “{org.id}” bị trùng")
             organizations[org.id] = org
@@ -132,7 +137,12 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
         for i, raw in enumerate(loaded_r.data):
             jurisdiction = raw["id"].split("/", 1)[0]
             if jurisdiction not in jurisdictions:
-                add(loaded_r, (i, "id"), f"địa bàn “{jurisdiction}” chưa khai báo trong data/jurisdictions.yaml")
+                add(
+                    loaded_r,
+                    (i, "id"),
+                    f"địa bàn “{jurisdiction}” chưa khai báo trong data/jurisdictions.yaml",
+                    hints.jurisdiction_hint(jurisdiction),
+                )
             if raw.get("date") and PartialDate.parse_or_none(raw["date"]) is None:
                 add(loaded_r, (i, "date"), f"ngày không tồn tại: {raw['date']}")
                 continue
@@ -172,13 +182,18 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
     for doc_id, loaded in raw_docs.items():
         data = loaded.data
         if doc_id.split("/")[0] not in jurisdictions:
-            add(loaded, ("id",), f"địa bàn “{doc_id.split('/')[0]}” chưa khai báo trong data/jurisdictions.yaml")
+            add(
+                loaded,
+                ("id",),
+                f"địa bàn “{doc_id.split('/')[0]}” chưa khai báo trong data/jurisdictions.yaml",
+                hints.jurisdiction_hint(doc_id.split("/")[0]),
+            )
         if data["issuer"] not in organizations:
             add(
                 loaded,
                 ("issuer",),
                 f"không có cơ quan “{data['issuer']}” trong danh mục cơ quan",
-                "thêm cơ quan vào data/organizations/<địa bàn>.yaml hoặc sửa mã",
+                hints.organization_hint(data["issuer"]),
             )
         for i, target in enumerate(data.get("attachments", [])):
             if target not in raw_docs:

@@ -43,6 +43,8 @@ PLACEHOLDERS: dict[str, str] = {
     "(Nội dung mục 1.)": "chép nội dung văn bản gốc",
     "(Gạch đầu dòng, nếu có.)": "chép gạch đầu dòng hoặc xóa khối này",
     PLACEHOLDER_ISSUER: "ghi tên cơ quan ban hành như văn bản dẫn chiếu ghi",
+    "…": "ghi giá trị thật thay cho dấu “…” của mục mẫu",  # the entries `check` hints at (hints.py)
+    "Tỉnh …": "ghi tên đầy đủ của địa bàn, ví dụ “Tỉnh Quảng Trị”",
 }
 
 _TODO = re.compile(r"#[^\n]*?\bTODO\b[^\n]*")
