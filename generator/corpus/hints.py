@@ -28,6 +28,8 @@ def jurisdiction_hint(jurisdiction: str) -> str:
 
 
 def organization_hint(organization: str) -> str:
+    if "/" not in organization:
+        return f"ghi mã cơ quan ban hành dạng <địa bàn>/<tên ngắn>, ví dụ quang-tri/ubnd-tinh (xem {GUIDE})"
     jurisdiction = organization.split("/", 1)[0]
     entry = {"id": organization, "name": "…"}
     return (

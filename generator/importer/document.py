@@ -19,6 +19,7 @@ from generator.importer.issuer import Finding, Sources, authority_lines, find_is
 from generator.importer.lines import Line
 from generator.importer.place import Evidence, Placement, place
 from generator.importer.registry import Registry
+from generator.importer.spelling import todo_message
 from generator.importer.structure import Node, build_tree, paragraphs, segment
 from generator.importer.tasks import draft_tasks
 from generator.importer.trailer import Trailer, parse_footnotes, parse_trailer
@@ -208,6 +209,9 @@ def draft_document(part: Part, index: int, parent: Optional[DraftDocument], ctx:
     if header.heading:
         data["heading"] = header.heading
     data.update(title_fields(header))
+    for key in ("title", "subtitle"):
+        if key in data:
+            data[key] = _checked(data[key], emit.plain(data[key]))
     _blocks(data, read)
     comments = _trailer_fields(data, read.trailer, header, part)
     registry = Registry(ctx.organizations, placement.id, finding.id)
@@ -262,6 +266,10 @@ def _document_id(
 def _blocks(data: dict[str, Any], read: _Read) -> None:
     dedupe_numbers(read.preamble)
     dedupe_numbers(read.body)
+    for node in walk(read.preamble + read.body):
+        message = todo_message(" ".join(t for t in (node.heading, node.text) if t))
+        if message:
+            node.todo.append(message)
     lost = number_footnotes(read.preamble + read.body, read.footnotes)
     if lost is not None:
         data["#footnotes"] = lost
@@ -271,7 +279,13 @@ def _blocks(data: dict[str, Any], read: _Read) -> None:
         data["preamble"] = raw_blocks(read.preamble)
     data["body"] = raw_blocks(read.body) if read.body else Todo([], "không nhận ra phần nội dung")
     if read.footnotes:
-        data["footnotes"] = [{"id": n["id"], "text": n["text"]} for n in read.footnotes]
+        data["footnotes"] = [_checked({"id": n["id"], "text": n["text"]}, n["text"]) for n in read.footnotes]
+
+
+def _checked(value: Any, text: str) -> Any:
+    """The value, with a TODO when its text holds a word check will refuse."""
+    message = todo_message(text)
+    return Todo(value, message) if message else value
 
 
 def _trailer_fields(data: dict[str, Any], trailer: Trailer, header: Header, part: Part) -> list[str]:
@@ -281,7 +295,7 @@ def _trailer_fields(data: dict[str, Any], trailer: Trailer, header: Header, part
         signer = dict(trailer.signer)
         data["signer"] = Todo(signer, "khối chữ ký không có họ tên người ký") if "name" not in signer else signer
     if trailer.recipients:
-        data["recipients"] = trailer.recipients
+        data["recipients"] = [_checked(r, r["name"] + " " + r.get("note", "")) for r in trailer.recipients]
     if trailer.recipients_note:
         data["recipients_note"] = trailer.recipients_note
     if trailer.unknown:

@@ -104,7 +104,14 @@ def parse_trailer(lines: list[Line]) -> Trailer:
             flush()
             trailer.recipients_note = text
             continue
-        if mode == "recipients" and pending and not is_caps(text) and not _NAME.match(text):
+        if (
+            mode == "recipients"
+            and pending
+            and not is_caps(text)
+            and not _NAME.match(text)
+            and not pending[-1].rstrip().endswith(".")  # "- Lưu: VT, NC." ends the list
+            and len(" ".join(pending)) < 300
+        ):
             pending.append(text)  # a recipient wrapped over two lines
             continue
         if is_caps(text) and "position" not in trailer.signer:

@@ -67,3 +67,11 @@ def test_footnotes():
         ("1", "Chú thích một dòng tiếp theo"),
         ("2", "Chú thích hai\n- ý một"),
     ]
+
+
+def test_the_recipients_list_ends_at_a_full_stop():
+    trailer = parse_trailer(
+        _lines("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, Hcc6.", "![](images/65e0.jpg)", "Phụ lục I DANH MỤC THỦ TỤC")
+    )
+    assert trailer.recipients == [{"name": "Như Điều 3"}, {"name": "Lưu: VT, Hcc6"}]
+    assert [l.text for l in trailer.unknown] == ["![](images/65e0.jpg)", "Phụ lục I DANH MỤC THỦ TỤC"]
