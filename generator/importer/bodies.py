@@ -357,7 +357,8 @@ def _caps_words(text: str, folded_part: str) -> str:
     target = folded_part.split()
     folded = [fold_words(w) for w in words]
     for start in range(len(words)):
-        picked, j = [], start
+        picked: list[str] = []
+        j = start
         k = 0
         while j < len(words) and k < len(target):
             if not folded[j]:  # punctuation

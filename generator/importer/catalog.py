@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from generator.corpus.model import TextField
 from generator.corpus.read import ReadResult, read_corpus
 from generator.corpus.unfinished import PLACEHOLDER_ISSUER
 from generator.importer import emit
@@ -178,10 +179,10 @@ def collect(read: ReadResult) -> list[Entry]:
         return loaded.path, line, col
 
     refs = resolve_crossrefs(corpus, locate)
-    texts = {}  # (document, path) -> plain text of that field
+    texts: dict[tuple[str, tuple], tuple[str, Optional[TextField]]] = {}  # (document, path) -> text, field
     for document in corpus.documents.values():
-        for text_field in document.text_fields():
-            texts[(document.id, text_field.path)] = (text_field.text.plain, text_field)
+        for each in document.eachs():
+            texts[(document.id, each.path)] = (each.text.plain, each)
     groups: dict[tuple, Entry] = {}
     places: dict[str, dict[str, str]] = {}
     for item in refs.unresolved:

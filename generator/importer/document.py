@@ -83,7 +83,7 @@ class Context:
     all_text: str
     organizations: dict[str, Organization]
     jurisdictions: dict[str, Jurisdiction]
-    known: set[str]
+    known: set[tuple[str, str]]  # (jurisdiction, number) already in the data
     taken: set[str]
     width: float
     wrapped: bool

@@ -59,19 +59,20 @@ def date_field(header: Header) -> DateField:
             },
             None,
         )
-    cited = [c for c in extract(header.subtitle or "") if c.date]
+    cited = [(c, c.date) for c in extract(header.subtitle or "") if c.date]
     if cited:
+        citation, day = cited[0]
         date = Todo(
             {
-                "value": cited[0].date,
+                "value": day,
                 "precision": "day",
                 "source": "printed",
-                "note": f"Ngày của {KINDS.get(cited[0].kind or '', 'văn bản')} ban hành kèm theo, ghi ở đầu "
+                "note": f"Ngày của {KINDS.get(citation.kind or '', 'văn bản')} ban hành kèm theo, ghi ở đầu "
                 f"{KINDS.get(header.kind or '', 'văn bản')}.",
             },
             "ngày lấy từ dòng dưới trích yếu",
         )
-        return DateField({"date": date}, int(cited[0].date[:4]))
+        return DateField({"date": date}, int(day[:4]))
     return DateField(
         {
             "date": {"precision": "unknown"},

@@ -136,7 +136,8 @@ def split_columns(line: str) -> list[str]:
         # the words before the national header, in the line as printed
         before_words = len(folded[: found.start()].split())
         tokens = re.findall(r"\S+", line)
-        kept, count = [], 0
+        kept: list[str] = []
+        count = 0
         for i, token in enumerate(tokens):
             if count == before_words:
                 rest = " ".join(tokens[i:])

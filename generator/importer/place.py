@@ -135,7 +135,7 @@ def _registered_header(lines: tuple[str, ...], organizations: dict[str, Organiza
 
 def _guess(evidence: Evidence, jurisdictions: dict[str, Jurisdiction]) -> Placement:
     """Last resort: the province the text names most often, else the source file's name."""
-    counts = Counter()
+    counts: Counter[Province] = Counter()
     folded = fold_words(evidence.text)
     for province in provinces.named_in(evidence.text):
         counts[province] = len(re.findall(rf"(?<![a-z0-9]){re.escape(fold_words(province.name))}(?![a-z0-9])", folded))

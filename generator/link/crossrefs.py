@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Callable, Optional
 
 from generator.vn import identity
-import yaml
+import yaml  # type: ignore[import-untyped]  # no stubs pinned
 
 from generator.vn.citations import Citation, canonical_number, extract
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic

@@ -157,7 +157,7 @@ def recurring_core(s: str) -> Optional[Deadline]:
     if m:
         freq = _frequency(re.sub(r"^ (?:của )?", "", m.group()))
         days = re.sub(r"^định k[ỳì] ", "", s[: m.start()])
-        found = _recurring(freq and day_rules(freq.every, days), days)
+        found = _recurring(day_rules(freq.every, days) if freq else None, days)
         if found:
             return found
     m = _FREQ_AT_START.match(s)  # "hằng năm, trước ngày 15/12", "hằng năm (trước ngày 15/12)"
@@ -170,7 +170,7 @@ def recurring_core(s: str) -> Optional[Deadline]:
             rest = rest[:-1]
         verb = VERB.match(rest)
         for candidate in ([rest[verb.end() :]] if verb else []) + [rest]:
-            found = _recurring(freq and day_rules(freq.every, candidate), candidate)
+            found = _recurring(day_rules(freq.every, candidate) if freq else None, candidate)
             if found:
                 return found
     return None
