@@ -181,7 +181,7 @@ def collect(read: ReadResult) -> list[Entry]:
     refs = resolve_crossrefs(corpus, locate)
     texts: dict[tuple[str, tuple], tuple[str, Optional[TextField]]] = {}  # (document, path) -> text, field
     for document in corpus.documents.values():
-        for each in document.eachs():
+        for each in document.text_fields():
             texts[(document.id, each.path)] = (each.text.plain, each)
     groups: dict[tuple, Entry] = {}
     places: dict[str, dict[str, str]] = {}
