@@ -171,21 +171,7 @@ def skeleton_text(
         f"# Loại văn bản ({KINDS[kind]}). Các loại: {', '.join(KINDS)}.",
         f"kind: {kind}",
     ]
-    if number:
-        lines += [
-            "# Số, ký hiệu: value là dạng chuẩn; printed_as ghi đúng như in nếu khác (ví dụ “Số 07- CT/TU”);",
-            "# source: printed (in trên văn bản) hoặc cited (lấy từ văn bản khác, khi đó ghi cited_in).",
-            "number:",
-            f"  value: {scalar(number)}",
-        ]
-        if printed and re.sub(r"^\s*(?:Số|SỐ|số)\s*:?\s*", "", printed.strip()) != number:
-            lines.append(f"  printed_as: {scalar(printed.strip())}")
-        lines.append("  source: printed")
-    else:
-        lines += [
-            "# Số, ký hiệu: văn bản không ghi số thì bỏ trống. Nếu biết số từ văn bản khác dẫn chiếu, thêm:",
-            '# number: {value: 08-CT/TU, source: cited, cited_in: <mã văn bản dẫn chiếu>, note: "…"}',
-        ]
+    lines += _number_lines(number, printed)
     lines += [
         f"# Cơ quan ban hành ({organization.name}): mã trong data/organizations/.",
         f"issuer: {issuer}",
@@ -203,6 +189,33 @@ def skeleton_text(
             "  precision: unknown",
             "  # not_before: 'YYYY-MM-DD'  # ngày sớm nhất suy ra được từ nội dung, nếu có",
         ]
+    lines += _content_lines(kind, source_file)
+    return "\n".join(lines)
+
+
+def _number_lines(number: Optional[str], printed: Optional[str]) -> list[str]:
+    lines: list[str] = []
+    if number:
+        lines += [
+            "# Số, ký hiệu: value là dạng chuẩn; printed_as ghi đúng như in nếu khác (ví dụ “Số 07- CT/TU”);",
+            "# source: printed (in trên văn bản) hoặc cited (lấy từ văn bản khác, khi đó ghi cited_in).",
+            "number:",
+            f"  value: {scalar(number)}",
+        ]
+        if printed and re.sub(r"^\s*(?:Số|SỐ|số)\s*:?\s*", "", printed.strip()) != number:
+            lines.append(f"  printed_as: {scalar(printed.strip())}")
+        lines.append("  source: printed")
+    else:
+        lines += [
+            "# Số, ký hiệu: văn bản không ghi số thì bỏ trống. Nếu biết số từ văn bản khác dẫn chiếu, thêm:",
+            '# number: {value: 08-CT/TU, source: cited, cited_in: <mã văn bản dẫn chiếu>, note: "…"}',
+        ]
+    return lines
+
+
+def _content_lines(kind: str, source_file: str) -> list[str]:
+    """heading, title, preamble, body (placeholders check refuses), the optional fields, source."""
+    lines: list[str] = []
     lines += [
         "# Dòng tên loại in phía trên trích yếu, đúng như in.",
         "heading:",
@@ -239,4 +252,4 @@ def skeleton_text(
         f"  file: {source_file}",
         "",
     ]
-    return "\n".join(lines)
+    return lines
