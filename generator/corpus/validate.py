@@ -1,4 +1,7 @@
-"""Stage 2, validate: JSON Schema plus the rules a schema cannot say, as located diagnostics."""
+"""Stage 2, validate: JSON Schema, as located diagnostics in Vietnamese.
+
+The rules a schema cannot say are named functions listed in generator/corpus/rules.py.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +16,8 @@ from typing import Any, Iterable
 import fastjsonschema
 import jsonschema
 
-from generator.vn.dates import PartialDate
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.diagnostics import ERROR, Diagnostic
 from generator.corpus.load import Loaded
-from generator.corpus.markup import contains_html
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -151,86 +152,3 @@ def schema_diagnostics(loaded: Loaded, schema_name: str) -> list[Diagnostic]:
         field = _field_name(path)
         found.append(Diagnostic(loaded.path, line, col, ERROR, f"{field}: không hợp lệ ({str(rejected)[:200]})"))
     return sorted(set(found))
-
-
-_PRECISION_PARTS = {"day": 3, "month": 2, "year": 1}
-
-
-def _strings(node: Any, at: tuple) -> Iterable[tuple[tuple, str]]:
-    if isinstance(node, str):
-        yield at, node
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _strings(item, at + (i,))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, at + (key,))
-
-
-def document_diagnostics(loaded: Loaded, expected_id: str, known_sources: set[str]) -> list[Diagnostic]:
-    """Rules on one document that need no other file. Assumes the schema passed."""
-    data = loaded.data
-    found: list[Diagnostic] = []
-
-    def add(at: tuple, message: str, hint: str = "", severity: str = ERROR, key: bool = False) -> None:
-        line, col = loaded.where(at, key=key)
-        found.append(Diagnostic(loaded.path, line, col, severity, message, hint))
-
-    if data["id"] != expected_id:
-        add(
-            ("id",),
-            f"mã “{data['id']}” không khớp với vị trí tệp (cần “{expected_id}”)",
-            "mã văn bản là <địa bàn>/<tên tệp không có .yaml>",
-        )
-    date = data["date"]
-    precision = date["precision"]
-    value = date.get("value")
-    if precision == "unknown":
-        if value:
-            add(
-                ("date", "value"),
-                "ngày có độ chính xác “unknown” thì không ghi giá trị",
-                "xóa “value” hoặc đổi “precision”",
-            )
-    elif not value:
-        add(("date",), f"thiếu “value” cho ngày có độ chính xác “{precision}”")
-    else:
-        parts = value.split("-")
-        if len(parts) != _PRECISION_PARTS[precision]:
-            add(
-                ("date", "value"),
-                f"ngày “{value}” không khớp độ chính xác “{precision}”",
-                "day: YYYY-MM-DD, month: YYYY-MM, year: YYYY",
-            )
-        elif PartialDate.parse_or_none(value) is None:
-            add(("date", "value"), f"ngày không tồn tại: {value}", "kiểm tra ngày và tháng")
-    for key in ("not_before",):
-        if date.get(key) and PartialDate.parse_or_none(date[key]) is None:
-            add(("date", key), f"ngày không tồn tại: {date[key]}")
-    if (date.get("source") == "cited") != bool(date.get("cited_in")):
-        add(("date",), "ngày lấy từ văn bản khác (source: cited) phải ghi “cited_in”, và ngược lại")
-    number = data.get("number")
-    if number and (number["source"] == "cited") != bool(number.get("cited_in")):
-        add(("number",), "số lấy từ văn bản khác (source: cited) phải ghi “cited_in”, và ngược lại")
-    period = data.get("period")
-    if period and period["start"] > period["end"]:
-        add(("period",), "năm bắt đầu sau năm kết thúc")
-    for i, task in enumerate(data.get("tasks", [])):
-        for j, report in enumerate(task.get("reports", [])):
-            if PartialDate.parse_or_none(report["date"]) is None:
-                add(("tasks", i, "reports", j, "date"), f"ngày không tồn tại: {report['date']}")
-    if data["source"]["file"] not in known_sources:
-        add(
-            ("source", "file"),
-            f"không có tệp nguồn “{data['source']['file']}” trong data/sources/",
-            "thêm tệp văn bản gốc vào data/sources/",
-        )
-    for at, text in _strings(data, ()):
-        if contains_html(text):
-            add(
-                at,
-                "chuỗi chứa thẻ HTML; trang sẽ hiển thị nguyên văn như chữ, không chạy mã",
-                "xóa thẻ HTML nếu không cố ý",
-                severity=WARNING,
-            )
-    return found

@@ -51,7 +51,8 @@ from generator.importer.tasks import (
     unknown_names,
 )
 from generator.vn.kinds import KINDS, symbol_kind
-from generator.corpus.model import Jurisdiction, Organization, make_blocks
+from generator.corpus.builders import make_blocks
+from generator.corpus.model import Jurisdiction, Organization
 from generator.vn.text import fold_words
 
 __all__ = ["Draft", "DraftDocument", "import_text", "import_file", "read_docx"]
