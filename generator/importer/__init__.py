@@ -744,9 +744,9 @@ def _document(
 
 def _replace_some(text: str, next_id, remaining: list[int]) -> str:
     out, pos = [], 0
-    from generator.importer.structure import _INLINE_MARK
+    from generator.importer.structure import INLINE_MARK
 
-    for m in _INLINE_MARK.finditer(text):
+    for m in INLINE_MARK.finditer(text):
         if remaining[0] <= 0:
             break
         out.append(text[pos : m.start()])
