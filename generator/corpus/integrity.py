@@ -207,7 +207,7 @@ def character_problem(text: str) -> Optional[tuple[str, str]]:
 
 
 def _lookalike(text: str, char: str) -> tuple[str, str]:
-    from confusable_homoglyphs import categories, confusables  # Unicode TR39 data
+    from confusable_homoglyphs import categories, confusables  # type: ignore[import-untyped]  # Unicode TR39 data
 
     script = categories.alias(char)
     looks = confusables.is_confusable(char, preferred_aliases=["latin", "common"], greedy=False) or []

@@ -130,8 +130,9 @@ class LoadError(Exception):
         self.diagnostic = diagnostic
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _pos(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark  # the parser marks every node and event
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _err(path: str, at: tuple[int, int], message: str, hint: str = "") -> LoadError:

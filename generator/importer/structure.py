@@ -48,7 +48,7 @@ class Marker:
     @property
     def rank(self) -> float:
         if self.type == "item":
-            return RANK["item"] + self.number.count(".")
+            return RANK["item"] + (self.number or "").count(".")
         return RANK[self.type]
 
 
