@@ -490,8 +490,3 @@ class Reuse:
 
 def render(resolved: Resolved, data_dir: Path, site_url: str = "", reuse: Reuse | None = None) -> RenderedSite:
     return Renderer(resolved, data_dir, site_url, reuse).render()
-
-
-def manifest(site: RenderedSite) -> str:
-    """A stable listing of what was rendered (used by tests and benchmarks)."""
-    return json.dumps(sorted(site.pages), ensure_ascii=False, indent=0)
