@@ -1,6 +1,7 @@
 """Rules that make `check` clean imply a build that succeeds, and that keep identities honest.
 
-Each rule is a named function that takes what it needs and returns located diagnostics:
+Each rule is a named function of the `Sources` (the corpus and where every record came from)
+that yields located diagnostics; `generator/corpus/rules.py` lists them:
 
 - data_files: a symbolic link, FIFO or device anywhere in data/ (the build never follows one);
 - unknown_relation_targets: a stated relation to a document that is neither published nor
@@ -14,9 +15,6 @@ Each rule is a named function that takes what it needs and returns located diagn
   Vietnamese alphabet, digits and ordinary signs: no look-alike letters of another script
   (Cyrillic "С" for Latin "C": Unicode's TR39 confusables name what it looks like), no
   invisible or format characters, nothing that NFKC would change (fullwidth "ＣＴ").
-
-Each takes the `Sources` (the corpus and where every record came from);
-`generator/corpus/rules.py` lists them.
 """
 
 from __future__ import annotations
@@ -230,22 +228,34 @@ def identity_characters(sources: Sources) -> Iterator[Diagnostic]:
 
 def _identity_fields(sources: Sources) -> Iterator[tuple[str, str, Location]]:
     """(label, text, where) for every number, id and organisation name."""
-    corpus = sources.corpus
-    for doc_id, document in corpus.documents.items():
+    yield from _document_identities(sources)
+    yield from _catalog_identities(sources)
+    yield from _organization_identities(sources)
+    yield from _jurisdiction_identities(sources)
+
+
+def _document_identities(sources: Sources) -> Iterator[tuple[str, str, Location]]:
+    for doc_id, document in sources.corpus.documents.items():
         origin = document.origin
         yield "mã văn bản", doc_id, origin.at(("id",))
         if document.number:
             yield "số, ký hiệu", document.number.value, origin.at(("number", "value"))
             if document.number.printed_as:
                 yield "số, ký hiệu", document.number.printed_as, origin.at(("number", "printed_as"))
-    for ref_id, entry in corpus.catalog.items():
+
+
+def _catalog_identities(sources: Sources) -> Iterator[tuple[str, str, Location]]:
+    for ref_id, entry in sources.corpus.catalog.items():
         origin = sources.catalog[ref_id]
         yield "mã", ref_id, origin.at(("id",))
         if entry.number:
             yield "số, ký hiệu", entry.number, origin.at(("number",))
         yield "cơ quan ban hành", entry.issuer, origin.at(("issuer",))
+
+
+def _organization_identities(sources: Sources) -> Iterator[tuple[str, str, Location]]:
     for org_id, origin in sources.organizations.items():
-        org = corpus.organizations[org_id]
+        org = sources.corpus.organizations[org_id]
         yield "mã cơ quan", org.id, origin.at(("id",))
         yield "tên cơ quan", org.name, origin.at(("name",))
         if org.abbreviation:
@@ -253,6 +263,9 @@ def _identity_fields(sources: Sources) -> Iterator[tuple[str, str, Location]]:
         for key, names in (("aliases", org.aliases), ("local_aliases", org.local_aliases)):
             for j, alias in enumerate(names):
                 yield "tên gọi khác", alias, origin.at((key, j))
+
+
+def _jurisdiction_identities(sources: Sources) -> Iterator[tuple[str, str, Location]]:
     if sources.jurisdiction_file is not None:
         file = sources.jurisdiction_file.origin()
         for i, raw in enumerate(sources.jurisdiction_file.data):
