@@ -52,18 +52,18 @@ def run(command: list[str], env: dict | None = None, log: Path | None = None) ->
 
 def generator_seconds(data: Path) -> dict[str, float]:
     from generator.corpus.read import read_corpus
-    from generator.build.pipeline import _resolve, gc_paused
+    from generator.build.pipeline import resolve_read, gc_paused
     from generator.publish.render import render
 
     with gc_paused():
-        return _generator_stages(data, read_corpus, _resolve, render)
+        return _generator_stages(data, read_corpus, resolve_read, render)
 
 
-def _generator_stages(data: Path, read_corpus, _resolve, render) -> dict[str, float]:
+def _generator_stages(data: Path, read_corpus, resolve_read, render) -> dict[str, float]:
     t0 = time.perf_counter()
     read = read_corpus(data)
     t1 = time.perf_counter()
-    resolved = _resolve(read, dt.date.fromisoformat(BUILD_DATE))
+    resolved = resolve_read(read, dt.date.fromisoformat(BUILD_DATE))
     t2 = time.perf_counter()
     site = render(resolved, data)
     t3 = time.perf_counter()

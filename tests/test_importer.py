@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.build.pipeline import check
-from generator.corpus.model import make_document
+from generator.corpus.builders import make_document
 from generator.corpus.read import read_corpus
 from generator.importer import Draft, import_text
 from generator.vn.citations import extract

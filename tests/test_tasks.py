@@ -62,11 +62,11 @@ def test_fold_merges_spelling_variants():
 
 @pytest.fixture(scope="module")
 def resolved():
-    from generator.build.pipeline import _resolve
+    from generator.build.pipeline import resolve_read
     from generator.corpus.read import read_corpus
 
     read = read_corpus(DATA)
-    result = _resolve(read, TODAY)
+    result = resolve_read(read, TODAY)
     assert result is not None and read.ok
     return result
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from generator.corpus.diagnostics import Diagnostic
 from generator.build.pipeline import build_date, check, generate
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Vietnamese
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, in Vietnamese
         self.print_usage(sys.stderr)
         print(f"{self.prog}: lỗi cách dùng: {message}", file=sys.stderr)
         sys.exit(2)
@@ -52,10 +53,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     generated = generate(Path(args.data), build_date(args.build_date))
     status = _report(generated.read.diagnostics, quiet_ok=True)
-    if not generated.ok:
+    site = generated.site
+    if site is None:
         return 1
-    write_site(generated.site, Path(args.out))
-    print(f"Đã tạo {len(generated.site.pages)} trang Markdown trong {args.out}", file=sys.stderr)
+    write_site(site, Path(args.out))
+    print(f"Đã tạo {len(site.pages)} trang Markdown trong {args.out}", file=sys.stderr)
     return status
 
 

@@ -66,9 +66,9 @@ def on_files(files: Files, config) -> Files:
     for diagnostic in shown:
         # Data warnings are shown but must not fail a --strict build: `check` owns them.
         (log.error if diagnostic.is_error else log.info)(diagnostic.format())
-    if not generated.ok:
-        raise PluginError("Dữ liệu có lỗi; sửa các lỗi ở trên rồi chạy lại (python -m generator check).")
     site = generated.site
+    if site is None:
+        raise PluginError("Dữ liệu có lỗi; sửa các lỗi ở trên rồi chạy lại (python -m generator check).")
     for file in files:  # hand-written pages: edit the file under content/
         if file.src_uri.endswith(".md"):
             file.edit_uri = f"content/{file.src_uri}"

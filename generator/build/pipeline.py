@@ -35,30 +35,18 @@ def build_date(option: str | None = None) -> dt.date:
     return dt.date.today()
 
 
-def _locator(read: ReadResult):
-    def locate(doc_id: str, at: tuple) -> tuple[str, int, int]:
-        loaded = read.loaded[doc_id]
-        line, col = loaded.where(at)
-        return loaded.path, line, col
-
-    return locate
-
-
-def _resolve(
+def resolve_read(
     read: ReadResult, date: dt.date, extract_cache: dict | None = None, task_cache: dict | None = None
 ) -> Resolved | None:
-    """Resolve a corpus that read cleanly; its diagnostics join the reader's."""
+    """Resolve a corpus that read cleanly, reporting to the reader's sink."""
     if not read.ok:
         return None
-    resolved = resolve(read.corpus, date, _locator(read), extract_cache, task_cache)
-    read.diagnostics.extend(resolved.diagnostics)
-    read.diagnostics.sort()
-    return resolved
+    return resolve(read.corpus, date, read.sink, extract_cache, task_cache)
 
 
 def check(data_dir: Path, date: dt.date | None = None) -> ReadResult:
     read = read_corpus(data_dir)
-    _resolve(read, date or build_date())
+    resolve_read(read, date or build_date())
     return read
 
 
@@ -84,7 +72,7 @@ def generate(data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
 
 def _generate(data_dir: Path, date: dt.date, site_url: str) -> Generated:
     read = read_corpus(data_dir)
-    resolved = _resolve(read, date)
+    resolved = resolve_read(read, date)
     if resolved is None or not read.ok:
         return Generated(read=read, resolved=None, site=None)
     return Generated(read=read, resolved=resolved, site=render(resolved, data_dir, site_url))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.corpus.read import read_corpus
-from generator.build.pipeline import Generated, _resolve, gc_paused
+from generator.build.pipeline import Generated, gc_paused, resolve_read
 from generator.publish.render import RenderedSite, Reuse, render
 from generator.link.resolve import Resolved
 
@@ -76,7 +76,7 @@ class PreviewSession:
 
     def _generate(self, data_dir: Path, date: dt.date, site_url: str) -> Generated:
         read = read_corpus(data_dir, self.read_cache)
-        resolved = _resolve(read, date, self.extract_cache, self.task_cache)
+        resolved = resolve_read(read, date, self.extract_cache, self.task_cache)
         if resolved is None or not read.ok:
             return Generated(read=read, resolved=None, site=None)
         stamp = _registry_stamp(data_dir)

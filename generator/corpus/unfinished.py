@@ -7,27 +7,30 @@ where a person has to fill something in. Each one left is an error, "còn việc
 at its own line, so that the list `check` prints is the list of what remains to do.
 
 `todo_comments(text, node)` finds the TODO comments of a YAML text (a "TODO" inside a quoted or
-plain value is text, not a comment); the loader keeps them on `Loaded.todos`. `diagnostics(loaded)`
-turns them, and every placeholder value in the data, into located errors; `corpus/read.py` runs
-it on every file it loads.
+plain value is text, not a comment); the loader keeps them on `Loaded.todos`. `unfinished_work(loaded)`
+turns them, and every placeholder value in the data, into located errors: a YAML rule
+(corpus/rules.py), run on every file as it is loaded.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import yaml
 
 from generator.corpus.diagnostics import ERROR, Diagnostic
+
+if TYPE_CHECKING:  # load.py imports this module
+    from generator.corpus.load import Loaded
 
 __all__ = [
     "PLACEHOLDERS",
     "PLACEHOLDER_ISSUER",
     "PLACEHOLDER_JURISDICTION",
     "PLACEHOLDER_TITLE",
-    "diagnostics",
     "todo_comments",
+    "unfinished_work",
 ]
 
 MESSAGE = "còn việc cần kiểm tra"
@@ -95,19 +98,16 @@ def _strings(node: Any, at: tuple) -> Iterable[tuple[tuple, str]]:
             yield from _strings(value, at + (key,))
 
 
-def diagnostics(loaded) -> list[Diagnostic]:
-    """Errors for the TODO comments and placeholder values of one loaded file."""
-    found = [
-        Diagnostic(loaded.path, line, col, ERROR, f"{MESSAGE}: {comment}", "sửa giá trị nếu cần rồi xóa dòng TODO này")
-        for line, col, comment in getattr(loaded, "todos", ())
-    ]
+def unfinished_work(loaded: Loaded) -> Iterator[Diagnostic]:
+    """Errors for the TODO comments and placeholder values of one loaded file (a YAML rule)."""
+    for line, col, comment in loaded.todos:
+        yield Diagnostic(
+            loaded.path, line, col, ERROR, f"{MESSAGE}: {comment}", "sửa giá trị nếu cần rồi xóa dòng TODO này"
+        )
     for at, value in _strings(loaded.data, ()):
         hint = PLACEHOLDERS.get(value.strip())
         if hint is None and at and at[-1] == "id" and value.startswith(PLACEHOLDER_JURISDICTION + "/"):
             hint = "thay “chua-ro” bằng mã địa bàn của văn bản (data/jurisdictions.yaml) và chuyển tệp vào thư mục đó"
         if hint is not None:
             line, col = loaded.where(at)
-            found.append(
-                Diagnostic(loaded.path, line, col, ERROR, f"{MESSAGE}: giá trị mẫu “{value}” chưa được thay", hint)
-            )
-    return found
+            yield Diagnostic(loaded.path, line, col, ERROR, f"{MESSAGE}: giá trị mẫu “{value}” chưa được thay", hint)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from generator.corpus.model import make_blocks
+from generator.corpus.builders import make_blocks
 from generator.importer import emit
 from generator.importer.emit import Todo
 from generator.importer.lines import LOST_MARK

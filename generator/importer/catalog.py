@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from generator.corpus.diagnostics import Sink
 from generator.corpus.model import TextField
 from generator.corpus.read import ReadResult, read_corpus
 from generator.corpus.unfinished import PLACEHOLDER_ISSUER
@@ -170,15 +171,8 @@ def collect(read: ReadResult) -> list[Entry]:
     """The catalog entries the corpus lacks: one per document cited (scope, number and year, or
     a law's name), in id order."""
     corpus = read.corpus
-    if corpus is None:
-        return []
 
-    def locate(doc_id: str, at: tuple) -> tuple[str, int, int]:
-        loaded = read.loaded[doc_id]
-        line, col = loaded.where(at)
-        return loaded.path, line, col
-
-    refs = resolve_crossrefs(corpus, locate)
+    refs = resolve_crossrefs(corpus, Sink())  # the warnings are check's to print
     texts: dict[tuple[str, tuple], tuple[str, Optional[TextField]]] = {}  # (document, path) -> text, field
     for document in corpus.documents.values():
         for each in document.text_fields():

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-import yaml  # type: ignore[import-untyped]  # no stubs pinned
+import yaml
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../generator/schema/document.schema.json"
 

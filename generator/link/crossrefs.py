@@ -14,17 +14,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Callable, Optional
+from typing import Optional
 
 from generator.vn import identity
-import yaml  # type: ignore[import-untyped]  # no stubs pinned
+import yaml
 
 from generator.vn.citations import Citation, canonical_number, extract
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic, Sink
 from generator.corpus.model import Block, Citable, Corpus, Document, TextField
 from generator.vn.text import fold_words
-
-Locate = Callable[[str, tuple], tuple[str, int, int]]
 
 
 class RelationType(StrEnum):
@@ -78,8 +76,7 @@ class CrossRefs:
     cites: dict[str, list[str]] = field(default_factory=dict)  # doc -> targets, first-mention order
     cited_by: dict[str, list[Mention]] = field(default_factory=dict)  # target -> mentions elsewhere
     relations: list[Relation] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    unresolved: list[Unresolved] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)  # for `python -m generator catalog`
     _outgoing: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
     _incoming: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
 
@@ -244,16 +241,16 @@ def _extracted(document: Document, cache: ExtractCache | None) -> list[Extracted
     return fields
 
 
-def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None = None) -> CrossRefs:
+def resolve_crossrefs(corpus: Corpus, sink: Sink, cache: ExtractCache | None = None) -> CrossRefs:
+    """Every document's citations resolved; what cannot be resolved reported to `sink`."""
     index = _Index(corpus)
-    diagnostics: list[Diagnostic] = []
     mentions: dict[tuple[str, str, str], list[Mention]] = {}
     cites: dict[str, list[str]] = {}
     cited_by: dict[str, list[Mention]] = {}
     relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
     unresolved: list[Unresolved] = []
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        resolver = _Resolver(corpus, index, locate, document, diagnostics, unresolved)
+        resolver = _Resolver(corpus, index, document, sink, unresolved)
         targets: dict[str, None] = {}  # first-mention order
         for found in _extracted(document, cache):
             implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
@@ -278,7 +275,7 @@ def resolve_crossrefs(corpus: Corpus, locate: Locate, cache: ExtractCache | None
     # A stated relation replaces one recognized between the same two documents.
     stated_pairs = {(r.source, r.target) for r in relations if r.stated}
     kept = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]
-    return CrossRefs(mentions, cites, cited_by, kept, diagnostics, unresolved)
+    return CrossRefs(mentions, cites, cited_by, kept, unresolved)
 
 
 def _recognized(
@@ -302,24 +299,15 @@ def _recognized(
 class _Resolver:
     """Resolves the citations of one document to targets, reporting what it cannot resolve."""
 
-    def __init__(
-        self,
-        corpus: Corpus,
-        index: _Index,
-        locate: Locate,
-        document: Document,
-        diagnostics: list[Diagnostic],
-        unresolved: list[Unresolved],
-    ):
-        self.corpus, self.index, self.locate, self.document = corpus, index, locate, document
-        self.diagnostics, self.unresolved = diagnostics, unresolved
+    def __init__(self, corpus: Corpus, index: _Index, document: Document, sink: Sink, unresolved: list[Unresolved]):
+        self.corpus, self.index, self.document, self.sink = corpus, index, document, sink
+        self.unresolved = unresolved
         self.local: dict[str, str] = {}  # number -> target within this document
         # A pin matches its exact text, or any citation of the number it names.
         self.pins = [(pin.text, pin_number(pin.text), pin.target) for pin in document.citations]
 
     def _report(self, path: tuple, severity: str, message: str, hint: str = "") -> None:
-        file, line, col = self.locate(self.document.id, path)
-        self.diagnostics.append(Diagnostic(file, line, col, severity, message, hint))
+        self.sink.add(Diagnostic.at(self.document.origin.at(path), severity, message, hint))
 
     def target(self, citation: Citation, path: tuple) -> Optional[str]:
         for pinned_text, pinned_number, target in self.pins:

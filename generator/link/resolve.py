@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Callable, Hashable, Iterable, Optional
 
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.diagnostics import Location, Sink
 from generator.corpus.model import Corpus, Document, Role, Task
 from generator.link.crossrefs import CrossRefs, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
@@ -21,14 +21,11 @@ from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, stat
 from generator.vn import deadlines
 from generator.vn.deadlines import Deadline, DeadlineKind
 
-Locate = Callable[[str, tuple], tuple[str, int, int]]  # document id, data path -> file, line, col
-
 
 @dataclass(frozen=True)
 class TaskIndex:
     by_document: dict[str, list[ResolvedTask]]  # document id -> its tasks, in order
     by_organization: dict[str, RoleTasks]  # organization id -> tasks it leads and supports
-    diagnostics: list[Diagnostic]
 
 
 @dataclass
@@ -44,7 +41,6 @@ class Resolved:
     tasks_by_doc: dict[str, list[ResolvedTask]]
     tasks_by_org: dict[str, RoleTasks]
     refs: CrossRefs
-    diagnostics: list[Diagnostic]
 
     @property
     def tasks(self) -> list[ResolvedTask]:
@@ -79,10 +75,6 @@ def period_status(document: Document, today: dt.date) -> Optional[PeriodStatus]:
     return PeriodStatus.RUNNING
 
 
-def _no_location(doc_id: str, at: tuple) -> tuple[str, int, int]:
-    return doc_id, 1, 1
-
-
 def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable]) -> dict:
     groups: dict = defaultdict(list)
     for document in documents:
@@ -93,14 +85,17 @@ def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable])
 def resolve(
     corpus: Corpus,
     build_date: dt.date,
-    locate: Locate = _no_location,
+    sink: Sink | None = None,
     extract_cache: dict | None = None,
     task_cache: dict | None = None,
 ) -> Resolved:
+    """What follows from the documents taken together; what is wrong reported to `sink`
+    (located by each document's origin)."""
+    sink = Sink() if sink is None else sink
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, locate, task_cache)
-    refs = resolve_crossrefs(corpus, locate, extract_cache)
+    tasks = resolve_tasks(corpus, newest_first, build_date, sink, task_cache)
+    refs = resolve_crossrefs(corpus, sink, extract_cache)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -113,7 +108,6 @@ def resolve(
         tasks_by_doc=tasks.by_document,
         tasks_by_org=tasks.by_organization,
         refs=refs,
-        diagnostics=tasks.diagnostics + refs.diagnostics,
     )
 
 
@@ -130,24 +124,19 @@ def _registry_signature(corpus: Corpus) -> int:
 
 
 def resolve_tasks(
-    corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate, cache: dict | None = None
+    corpus: Corpus, newest_first: list[str], today: dt.date, sink: Sink, cache: dict | None = None
 ) -> TaskIndex:
     """Every document's tasks, and per organization the tasks it leads and supports.
 
     With a cache (the preview server keeps one), an unchanged document keeps its tasks as long
     as the registry and the build date are unchanged."""
     index = OrganizationIndex(corpus.organizations)
-    diagnostics = [
-        Diagnostic(
-            "data/organizations",
-            1,
-            1,
-            ERROR,
+    for scope, ids in index.ambiguous_names():
+        sink.error(
+            Location("data/organizations"),
             f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
             "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn",
         )
-        for scope, ids in index.ambiguous_names()
-    ]
     signature = (_registry_signature(corpus), today) if cache is not None else None
     by_document: dict[str, list[ResolvedTask]] = {}
     by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
@@ -157,25 +146,23 @@ def resolve_tasks(
         if hit is not None and hit[0] is document and hit[1] == signature:
             rows, found = hit[2], hit[3]
         else:
-            rows, found = _document_tasks(document, index, today, locate)
+            found = Sink()
+            rows = _document_tasks(document, index, today, found)
             if cache is not None:
                 cache[doc_id] = (document, signature, rows, found)
-        diagnostics.extend(found)
+        sink.extend(found.sorted())
         for row in rows:
             for role in Role:
                 for org_id in dict.fromkeys(ref.org_id for ref in row.refs(role) if ref.org_id):
                     by_org[org_id].of(role).append(row)
         if rows:
             by_document[doc_id] = rows
-    return TaskIndex(by_document, dict(by_org), diagnostics)
+    return TaskIndex(by_document, dict(by_org))
 
 
-def _document_tasks(
-    document: Document, index: OrganizationIndex, today: dt.date, locate: Locate
-) -> tuple[list[ResolvedTask], list[Diagnostic]]:
+def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date, sink: Sink) -> list[ResolvedTask]:
     """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
     the registry and the build date only, so a preview session can keep the result."""
-    diagnostics: list[Diagnostic] = []
     blocks = {block.anchor: block for block in document.blocks()}
     sections = {
         block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""
@@ -185,8 +172,8 @@ def _document_tasks(
     year = year_of(document)
     rows = []
     for i, task in enumerate(document.tasks):
-        refs = {role: _org_refs(document, task, i, role, index, locate, diagnostics) for role in Role}
-        parsed = _deadline(document, task, i, year, locate, diagnostics)
+        refs = {role: _org_refs(document, task, i, role, index, sink) for role in Role}
+        parsed = _deadline(document, task, i, year, sink)
         unit = blocks.get(task.unit)
         text = task.summary or (
             unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else ""
@@ -209,7 +196,7 @@ def _document_tasks(
         )
         row.org_ids.update(ref.org_id for ref in row.lead + row.support if ref.org_id)
         rows.append(row)
-    return rows, diagnostics
+    return rows
 
 
 def _org_refs(
@@ -218,8 +205,7 @@ def _org_refs(
     i: int,
     role: Role,
     index: OrganizationIndex,
-    locate: Locate,
-    diagnostics: list[Diagnostic],
+    sink: Sink,
 ) -> list[OrgRef]:
     """The organizations named for `role` in the i-th task, matched in the registry."""
     found = []
@@ -227,36 +213,27 @@ def _org_refs(
         org_id = index.match(name, document.jurisdiction, document.issuer)
         found.append(OrgRef(name=name, org_id=org_id))
         if org_id is None:
-            path, line, col = locate(document.id, ("tasks", i, role.value, j))
             close = index.candidates(name, document.jurisdiction)
             hint = (
                 ("gần giống: " + "; ".join(f"“{c}”" for c in close))
                 if close
                 else "thêm tên này vào aliases của cơ quan trong data/organizations/"
             )
-            diagnostics.append(
-                Diagnostic(path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint)
+            sink.warning(
+                document.origin.at(("tasks", i, role.value, j)), f"không tìm thấy cơ quan “{name}” trong danh mục", hint
             )
     return found
 
 
-def _deadline(
-    document: Document, task: Task, i: int, year: Optional[int], locate: Locate, diagnostics: list[Diagnostic]
-) -> Optional[Deadline]:
+def _deadline(document: Document, task: Task, i: int, year: Optional[int], sink: Sink) -> Optional[Deadline]:
     """The i-th task's deadline parsed; a warning when the text cannot be read."""
     if not task.deadline:
         return None
     parsed = deadlines.parse(task.deadline, context_year=year)
     if parsed.kind is DeadlineKind.UNPARSED:
-        path, line, col = locate(document.id, ("tasks", i, "deadline"))
-        diagnostics.append(
-            Diagnostic(
-                path,
-                line,
-                col,
-                WARNING,
-                f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
-                "không cần sửa nếu thời hạn đúng như văn bản",
-            )
+        sink.warning(
+            document.origin.at(("tasks", i, "deadline")),
+            f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
+            "không cần sửa nếu thời hạn đúng như văn bản",
         )
     return parsed

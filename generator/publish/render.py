@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -217,7 +218,7 @@ class Renderer:
         ids = resolved.by_issuer.get(org_id, [])
         due_soon = sorted(
             (t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
-            key=lambda t: t.next_due,
+            key=lambda t: t.next_due or today,  # every one has a next due date
         )
         passed = [t for t in mine if t.status is Status.OVERDUE_NO_REPORT]
         return self._page(  # each list capped at ORG_LIMIT; the full lists have pages of their own
@@ -244,7 +245,7 @@ class Renderer:
         for org_id, org in self.corpus.organizations.items():
             base = urls.organization(org_id)
             roles = self.resolved.tasks_by_org.get(org_id, RoleTasks())
-            lists = [
+            lists: list[tuple[str, str, list[Any], str, str]] = [
                 ("van-ban/", "ids", self.resolved.by_issuer.get(org_id, []), "Văn bản ban hành", "văn bản"),
                 ("chu-tri/", "rows", roles.lead, "Nhiệm vụ chủ trì", "nhiệm vụ chủ trì"),
                 ("phoi-hop/", "rows", roles.support, "Nhiệm vụ phối hợp", "nhiệm vụ phối hợp"),
@@ -326,12 +327,13 @@ class Renderer:
         site = RenderedSite()
         documents = self.corpus.documents
         resolved = self.resolved
+        previous = self.reuse.site.pages if self.reuse is not None else {}
 
         def keep(url: str) -> None:  # preview: this page (and its further pages) cannot have changed
             path = urls.markdown_path(url)
-            site.pages[path] = self.reuse.site.pages[path]
+            site.pages[path] = previous[path]
             more = url + "trang-"
-            site.pages.update({p: md for p, md in self.reuse.site.pages.items() if p.startswith(more)})
+            site.pages.update({p: md for p, md in previous.items() if p.startswith(more)})
 
         def add(url: str, template: str, **context) -> str:
             path = urls.markdown_path(url)
@@ -352,7 +354,7 @@ class Renderer:
             url = urls.document(item_id) if kind == "doc" else urls.organization(item_id)
             path = urls.markdown_path(url)
             markdown = rendered.get((kind, item_id))
-            site.pages[path] = markdown if markdown is not None else self.reuse.site.pages[path]
+            site.pages[path] = markdown if markdown is not None else previous[path]
             if kind == "doc":
                 site.edit_paths[path] = documents[item_id].yaml_path
         add("co-quan/", "organizations.md.j2")
@@ -433,6 +435,7 @@ _PARALLEL_MIN = 400  # below this many pages, starting workers costs more than i
 
 def _render_items(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     renderer = _ACTIVE
+    assert renderer is not None, "set by _in_parallel before the workers start"
     return [
         (kind, item_id, renderer.document_page(item_id) if kind == "doc" else renderer.organization_page(item_id))
         for kind, item_id in items
@@ -487,8 +490,3 @@ class Reuse:
 
 def render(resolved: Resolved, data_dir: Path, site_url: str = "", reuse: Reuse | None = None) -> RenderedSite:
     return Renderer(resolved, data_dir, site_url, reuse).render()
-
-
-def manifest(site: RenderedSite) -> str:
-    """A stable listing of what was rendered (used by tests and benchmarks)."""
-    return json.dumps(sorted(site.pages), ensure_ascii=False, indent=0)
