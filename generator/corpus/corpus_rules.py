@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
+from generator.corpus import hints
 from generator.corpus.diagnostics import ERROR, Diagnostic, Origin
 from generator.corpus.load import Loaded
 from generator.corpus.sources import Sources
@@ -60,7 +61,7 @@ def organizations_in_declared_jurisdictions(sources: Sources) -> Iterator[Diagno
     for _, origin, raw in _organization_entries(sources):
         jurisdiction = raw["id"].split("/", 1)[0]
         if jurisdiction not in sources.corpus.jurisdictions:
-            yield _error(origin, ("id",), UNDECLARED.format(jurisdiction))
+            yield _error(origin, ("id",), UNDECLARED.format(jurisdiction), hints.jurisdiction_hint(jurisdiction))
 
 
 def unique_organizations(sources: Sources) -> Iterator[Diagnostic]:
@@ -86,7 +87,7 @@ def catalog_in_declared_jurisdictions(sources: Sources) -> Iterator[Diagnostic]:
     for origin, raw in _entries(sources.reference_file):
         jurisdiction = raw["id"].split("/", 1)[0]
         if jurisdiction not in sources.corpus.jurisdictions:
-            yield _error(origin, ("id",), UNDECLARED.format(jurisdiction))
+            yield _error(origin, ("id",), UNDECLARED.format(jurisdiction), hints.jurisdiction_hint(jurisdiction))
 
 
 def catalog_dates_exist(sources: Sources) -> Iterator[Diagnostic]:
@@ -117,7 +118,12 @@ def catalog_ids_not_published(sources: Sources) -> Iterator[Diagnostic]:
 def documents_in_declared_jurisdictions(sources: Sources) -> Iterator[Diagnostic]:
     for document in sources.corpus.documents.values():
         if document.jurisdiction not in sources.corpus.jurisdictions:
-            yield _error(document.origin, ("id",), UNDECLARED.format(document.jurisdiction))
+            yield _error(
+                document.origin,
+                ("id",),
+                UNDECLARED.format(document.jurisdiction),
+                hints.jurisdiction_hint(document.jurisdiction),
+            )
 
 
 def issuers_exist(sources: Sources) -> Iterator[Diagnostic]:
@@ -127,7 +133,7 @@ def issuers_exist(sources: Sources) -> Iterator[Diagnostic]:
                 document.origin,
                 ("issuer",),
                 f"không có cơ quan “{document.issuer}” trong danh mục cơ quan",
-                "thêm cơ quan vào data/organizations/<địa bàn>.yaml hoặc sửa mã",
+                hints.organization_hint(document.issuer),
             )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, ParamSpec, Sequence
 
-from generator.corpus import corpus_rules, document_rules, integrity
+from generator.corpus import corpus_rules, document_rules, integrity, unfinished
 from generator.corpus.diagnostics import Diagnostic, Origin, Sink
 from generator.corpus.document_rules import DocumentFile
 from generator.corpus.load import Loaded
@@ -22,7 +22,9 @@ DocumentRule = Callable[[Document, Origin], Iterable[Diagnostic]]
 CorpusRule = Callable[[Sources], Iterable[Diagnostic]]
 
 # Every YAML file as loaded (documents and registries alike), before its schema.
-YAML_RULES: list[YamlRule] = []
+YAML_RULES: list[YamlRule] = [
+    unfinished.unfinished_work,  # TODO comments and placeholder values: "còn việc cần kiểm tra"
+]
 
 # A document's file after its schema passed. An error keeps the document out of the corpus.
 FILE_RULES: list[FileRule] = [

@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-from generator.corpus import corpus_rules, document_rules, integrity, rules
+from generator.corpus import corpus_rules, document_rules, integrity, rules, unfinished
 from generator.corpus.builders import make_document
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic, Location, Sink
 from generator.corpus.document_rules import DocumentFile
@@ -17,7 +17,7 @@ SUBJECTS = {"Loaded", "DocumentFile", "Document", "Sources"}  # what a rule take
 
 
 def _rule_functions():
-    for module in (document_rules, corpus_rules, integrity):
+    for module in (document_rules, corpus_rules, integrity, unfinished):
         for name, function in inspect.getmembers(module, inspect.isfunction):
             parameters = list(inspect.signature(function).parameters.values())
             if function.__module__ == module.__name__ and not name.startswith("_") and parameters:
