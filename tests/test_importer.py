@@ -18,7 +18,7 @@ from generator.importer.header import find_kind_line, parse_date_line, parse_hea
 from generator.importer.lines import Line, read_text
 from generator.importer.structure import build_tree, paragraphs, parse_marker, parse_trailer
 from generator.importer.tasks import Registry, find_deadline, prose_tasks, split_names
-from generator.corpus.model import make_document
+from generator.corpus.builders import make_document
 from generator.vn.text import fold_words
 from generator.build.pipeline import check
 from tests.conftest import DATA, ROOT, run_generator

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from generator.build.cache import Cache
 from generator.build.pipeline import build, build_date, cache_dir, check
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Vietnamese
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, in Vietnamese
         self.print_usage(sys.stderr)
         print(f"{self.prog}: lỗi cách dùng: {message}", file=sys.stderr)
         sys.exit(2)

@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 import yaml
 
-from generator.corpus.diagnostics import ERROR, Diagnostic
+from generator.corpus.diagnostics import ERROR, Diagnostic, Origin
 from generator.vn import mojibake
 
 try:  # libyaml is much faster; the pure-Python loader gives the same nodes.
@@ -115,18 +115,13 @@ class Loaded:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
+    def origin(self) -> Origin:
+        """Where the values are (the same tables, not a copy)."""
+        return Origin(self.path, self.positions, self.key_positions)
+
     def where(self, at: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `at`, or of its nearest ancestor."""
-        table = self.key_positions if key else self.positions
-        probe = tuple(at)
-        while probe:
-            if probe in table:
-                return table[probe]
-            if key:  # fall back to value positions for a missing key position
-                table = self.positions
-                continue
-            probe = probe[:-1]
-        return self.positions.get((), (1, 1))
+        return self.origin().where(at, key)
 
 
 class LoadError(Exception):
@@ -135,8 +130,9 @@ class LoadError(Exception):
         self.diagnostic = diagnostic
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _pos(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark  # the parser marks every node and event
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _err(path: str, at: tuple[int, int], message: str, hint: str = "") -> LoadError:

@@ -51,7 +51,8 @@ from generator.importer.tasks import (
     unknown_names,
 )
 from generator.vn.kinds import KINDS, symbol_kind
-from generator.corpus.model import Jurisdiction, Organization, make_blocks
+from generator.corpus.builders import make_blocks
+from generator.corpus.model import Jurisdiction, Organization
 from generator.vn.text import fold_words
 
 __all__ = ["Draft", "DraftDocument", "import_text", "import_file", "read_docx"]
@@ -176,9 +177,9 @@ def _jurisdiction(
         best = max(counts, key=lambda k: (counts[k], k))
         if list(counts.values()).count(counts[best]) == 1:
             return best, f"tên địa bàn trong văn bản ({counts[best]} lần)"
-    for j in sorted(local, key=len, reverse=True):
-        if source_name.startswith(j + "-"):
-            return j, "tên tệp nguồn"
+    for jurisdiction_id in sorted(local, key=len, reverse=True):
+        if source_name.startswith(jurisdiction_id + "-"):
+            return jurisdiction_id, "tên tệp nguồn"
     return None, ""
 
 
@@ -539,6 +540,7 @@ def _document(
     footnotes = parse_footnotes(part.notes)
 
     # where and who
+    jurisdiction: Optional[str]
     if parent is not None:
         jurisdiction = parent.id.split("/", 1)[0]
         jur_how = "văn bản ban hành"
@@ -585,18 +587,18 @@ def _document(
         year = int(header.date.value[:4])
         if header.date.precision != "day":
             date = Todo(date, f"ngày in trên văn bản chưa đủ (“{header.date.printed}”)")
-    elif header.subtitle and (cited := [c for c in extract(header.subtitle) if c.date]):
+    elif header.subtitle and (cited := next((c for c in extract(header.subtitle) if c.date), None)) and cited.date:
         date = Todo(
             {
-                "value": cited[0].date,
+                "value": cited.date,
                 "precision": "day",
                 "source": "printed",
-                "note": f"Ngày của {KINDS.get(cited[0].kind or '', 'văn bản')} ban hành kèm theo, ghi ở đầu "
+                "note": f"Ngày của {KINDS.get(cited.kind or '', 'văn bản')} ban hành kèm theo, ghi ở đầu "
                 f"{KINDS.get(header.kind or '', 'văn bản')}.",
             },
             "ngày lấy từ dòng dưới trích yếu",
         )
-        year = int(cited[0].date[:4])
+        year = int(cited.date[:4])
     else:
         date = {"precision": "unknown"}
         data["#date"] = Todo(
@@ -743,9 +745,9 @@ def _document(
 
 def _replace_some(text: str, next_id, remaining: list[int]) -> str:
     out, pos = [], 0
-    from generator.importer.structure import _INLINE_MARK
+    from generator.importer.structure import INLINE_MARK
 
-    for m in _INLINE_MARK.finditer(text):
+    for m in INLINE_MARK.finditer(text):
         if remaining[0] <= 0:
             break
         out.append(text[pos : m.start()])

@@ -53,7 +53,7 @@ _DATE_DIGITS = re.compile(
 @dataclass
 class PrintedDate:
     place: Optional[str]
-    value: Optional[str]  # YYYY-MM-DD | YYYY-MM | YYYY
+    value: str  # YYYY-MM-DD | YYYY-MM | YYYY
     precision: str  # day | month | year
     printed: str
 
@@ -204,7 +204,7 @@ def parse_header(lines: list[Line], kind_index: Optional[int], start: int = 0) -
     if kind_index is None:
         header.body_start = i
         return header
-    kind, rest = kind_line(lines[kind_index].text)
+    kind, rest = kind_line(lines[kind_index].text) or (None, "")  # the line kind_index found
     header.kind = kind
     header.heading = [lines[kind_index].text if not rest else lines[kind_index].text[: -len(rest)].strip()]
     i = kind_index + 1

@@ -48,7 +48,7 @@ class Marker:
     @property
     def rank(self) -> float:
         if self.type == "item":
-            return RANK["item"] + self.number.count(".")
+            return RANK["item"] + (self.number or "").count(".")
         return RANK[self.type]
 
 
@@ -413,11 +413,11 @@ def parse_footnotes(lines: list[Line]) -> list[dict]:
     return out
 
 
-_INLINE_MARK = re.compile(rf"\(\s*{LOST_MARK}?\s*\)|{LOST_MARK}")
+INLINE_MARK = re.compile(rf"\(\s*{LOST_MARK}?\s*\)|{LOST_MARK}")
 
 
 def count_markers(text: str) -> int:
-    return len(_INLINE_MARK.findall(text))
+    return len(INLINE_MARK.findall(text))
 
 
 def replace_markers(text: str, next_id) -> str:
@@ -425,7 +425,7 @@ def replace_markers(text: str, next_id) -> str:
         ref = f"[^{next_id()}]"
         return f"({ref})" if m.group().startswith("(") else ref
 
-    return _INLINE_MARK.sub(sub, text)
+    return INLINE_MARK.sub(sub, text)
 
 
 def segment(lines: list[Line], start: int) -> tuple[int, int, int]:

@@ -304,8 +304,7 @@ def subject_at(text: str, registry: Registry, start: int, anywhere: bool = False
     chain = chain_at(text, registry, pos)
     if chain is None:
         return None
-    after = re.match(r"\s*", text[chain.end :])
-    following = text[chain.end + after.end() : chain.end + after.end() + 1]
+    following = text[chain.end :].lstrip()[:1]
     if not (following.isalpha() and following.islower()) and not giao:
         return None  # a name, but not the subject of a verb
     support: list[str] = []
@@ -315,8 +314,8 @@ def subject_at(text: str, registry: Registry, start: int, anywhere: bool = False
         schain = chain_at(text, registry, sup.end())
         if schain:
             support, end = schain.names, schain.end
-    elif _LEADS.match(text, end):
-        end = _LEADS.match(text, end).end()
+    elif leads := _LEADS.match(text, end):
+        end = leads.end()
     return _Subject(chain.names, support, end)
 
 

@@ -14,15 +14,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Callable, Mapping, Optional
+from typing import Mapping, Optional
 
 from generator.vn import identity
 from generator.vn.citations import Citation, extract
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic, Sink
 from generator.corpus.model import Block, Citable, Corpus, Document, TextField
 from generator.vn.text import fold_words
-
-Locate = Callable[[str, tuple], tuple[str, int, int]]
 
 
 class RelationType(StrEnum):
@@ -76,7 +74,6 @@ class CrossRefs:
     cites: dict[str, list[str]] = field(default_factory=dict)  # doc -> targets, first-mention order
     cited_by: dict[str, list[Mention]] = field(default_factory=dict)  # target -> mentions elsewhere
     relations: list[Relation] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
     _outgoing: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
     _incoming: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
 
@@ -222,15 +219,17 @@ def _extracted(document: Document, citations: Optional[list[list[Citation]]]) ->
     ]
 
 
-def resolve_crossrefs(corpus: Corpus, locate: Locate, citations: Citations | None = None) -> CrossRefs:
+def resolve_crossrefs(corpus: Corpus, sink: Sink, citations: Citations | None = None) -> CrossRefs:
+    """Every document's citations resolved; what cannot be resolved reported to `sink`.
+    `citations`: each document's extracted citations (`document_citations`), when the caller
+    has them already (computed on every core, or from a cache); else extracted here."""
     index = _Index(corpus)
-    diagnostics: list[Diagnostic] = []
     mentions: dict[tuple[str, str, str], list[Mention]] = {}
     cites: dict[str, list[str]] = {}
     cited_by: dict[str, list[Mention]] = {}
     relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        resolver = _Resolver(corpus, index, locate, document, diagnostics)
+        resolver = _Resolver(corpus, index, document, sink)
         targets: dict[str, None] = {}  # first-mention order
         for found in _extracted(document, citations.get(document.id) if citations is not None else None):
             implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
@@ -255,7 +254,7 @@ def resolve_crossrefs(corpus: Corpus, locate: Locate, citations: Citations | Non
     # A stated relation replaces one recognized between the same two documents.
     stated_pairs = {(r.source, r.target) for r in relations if r.stated}
     kept = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]
-    return CrossRefs(mentions, cites, cited_by, kept, diagnostics)
+    return CrossRefs(mentions, cites, cited_by, kept)
 
 
 def _recognized(
@@ -279,17 +278,13 @@ def _recognized(
 class _Resolver:
     """Resolves the citations of one document to targets, reporting what it cannot resolve."""
 
-    def __init__(
-        self, corpus: Corpus, index: _Index, locate: Locate, document: Document, diagnostics: list[Diagnostic]
-    ):
-        self.corpus, self.index, self.locate, self.document = corpus, index, locate, document
-        self.diagnostics = diagnostics
+    def __init__(self, corpus: Corpus, index: _Index, document: Document, sink: Sink):
+        self.corpus, self.index, self.document, self.sink = corpus, index, document, sink
         self.local: dict[str, str] = {}  # number -> target within this document
         self.pins = {pin.text: pin.target for pin in document.citations}
 
     def _report(self, path: tuple, severity: str, message: str, hint: str = "") -> None:
-        file, line, col = self.locate(self.document.id, path)
-        self.diagnostics.append(Diagnostic(file, line, col, severity, message, hint))
+        self.sink.add(Diagnostic.at(self.document.origin.at(path), severity, message, hint))
 
     def target(self, citation: Citation, path: tuple) -> Optional[str]:
         for pinned_text, target in self.pins.items():
