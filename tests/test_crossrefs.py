@@ -20,11 +20,9 @@ NQ25 = "trung-uong/nghi-quyet-25-nq-tw-2013"
 def resolved():
     import datetime as dt
 
-    from generator.corpus.read import read_corpus
-    from generator.build.pipeline import resolve_read
+    from generator.build.pipeline import read_and_resolve
 
-    read = read_corpus(DATA)
-    result = resolve_read(read, dt.date(2026, 11, 21))
+    read, result = read_and_resolve(DATA, dt.date(2026, 11, 21))
     assert result is not None and read.ok, [d.format() for d in read.diagnostics if d.is_error]
     return result
 

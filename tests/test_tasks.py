@@ -62,11 +62,9 @@ def test_fold_merges_spelling_variants():
 
 @pytest.fixture(scope="module")
 def resolved():
-    from generator.build.pipeline import resolve_read
-    from generator.corpus.read import read_corpus
+    from generator.build.pipeline import read_and_resolve
 
-    read = read_corpus(DATA)
-    result = resolve_read(read, TODAY)
+    read, result = read_and_resolve(DATA, TODAY)
     assert result is not None and read.ok
     return result
 

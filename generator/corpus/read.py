@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterable, Optional
 
 from generator.corpus import rules, validate
 from generator.corpus.builders import make_catalog_entry, make_document, make_organization
@@ -91,30 +91,34 @@ def read_document(path: Path, expected_id: str, known_sources: frozenset[str], r
     return DocumentRead(loaded.data["id"], origin.at(("id",)), document, tuple(sink.sorted()))
 
 
-ReadCache = dict  # path -> ((mtime_ns, size, sources), DocumentRead); kept by a preview session
+@dataclass(frozen=True)
+class DocumentSource:
+    """A document file to read, and what its reading depends on besides its bytes."""
+
+    path: Path
+    expected_id: str  # "<jurisdiction folder>/<file stem>"
+    known_sources: frozenset[str]  # the source texts in data/sources/
+    root: Path  # the data folder
 
 
-def _read_document(
-    path: Path, expected_id: str, known_sources: frozenset[str], root: Path, cache: ReadCache | None
-) -> DocumentRead:
-    """With a cache (the preview server keeps one), an unchanged file is not read again and
-    keeps the same Document object, so later stages can tell what changed."""
-    if cache is None:
-        return read_document(path, expected_id, known_sources, root)
-    stat = path.lstat()
-    stamp = (stat.st_mtime_ns, stat.st_size, known_sources)
-    if path in cache and cache[path][0] == stamp:
-        return cache[path][1]
-    read = read_document(path, expected_id, known_sources, root)
-    cache[path] = (stamp, read)
-    return read
+def read_source(source: DocumentSource) -> DocumentRead:
+    return read_document(source.path, source.expected_id, source.known_sources, source.root)
 
 
-def _documents(data_dir: Path, cache: ReadCache | None, sink: Sink) -> dict[str, Document]:
+ReadAll = Callable[[list[DocumentSource]], Iterable[DocumentRead]]
+
+
+def read_documents(sources: list[DocumentSource]) -> Iterable[DocumentRead]:
+    """Read the document files one after another (the build passes a parallel, cached version)."""
+    return map(read_source, sources)
+
+
+def _documents(data_dir: Path, read_all: ReadAll, sink: Sink) -> dict[str, Document]:
     """data/documents/<jurisdiction>/<slug>.yaml; of two files with one id, the first counts."""
     known_sources = frozenset(p.name for p in (data_dir / "sources").glob("*.txt") if not p.is_symlink())
     doc_dir = data_dir / "documents"
     documents: dict[str, Document] = {}
+    sources: list[DocumentSource] = []
     for path in sorted(doc_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -122,7 +126,8 @@ def _documents(data_dir: Path, cache: ReadCache | None, sink: Sink) -> dict[str,
         if path.suffix not in (".yaml", ".yml") or len(relative.parts) != 2:
             sink.error(Location(_display(path)), LAYOUT)
             continue
-        read = _read_document(path, f"{relative.parts[0]}/{path.stem}", known_sources, data_dir, cache)
+        sources.append(DocumentSource(path, f"{relative.parts[0]}/{path.stem}", known_sources, data_dir))
+    for read in read_all(sources):
         sink.extend(read.diagnostics)
         if read.id is None:
             continue
@@ -169,8 +174,9 @@ def _catalog(file: Optional[Loaded]) -> tuple[dict[str, CatalogEntry], dict[str,
 # --- the whole folder --------------------------------------------------------------------------
 
 
-def read_corpus(data_dir: Path, cache: ReadCache | None = None, sink: Sink | None = None) -> ReadResult:
-    """Every file of `data_dir`, modelled; what is wrong reported to `sink` (a new one if None)."""
+def read_corpus(data_dir: Path, read_all: ReadAll = read_documents, sink: Sink | None = None) -> ReadResult:
+    """Every file of `data_dir`, modelled; what is wrong reported to `sink` (a new one if None).
+    `read_all` reads the document files (the build passes a parallel, cached version)."""
     sink = Sink() if sink is None else sink
     jurisdiction_file = _load_if_present(data_dir / "jurisdictions.yaml", "jurisdictions.schema.json", data_dir, sink)
     organization_files = [
@@ -182,7 +188,7 @@ def read_corpus(data_dir: Path, cache: ReadCache | None = None, sink: Sink | Non
     organizations, organization_origins = _organizations(organization_files)
     catalog, catalog_origins = _catalog(reference_file)
     corpus = Corpus(
-        documents=_documents(data_dir, cache, sink),
+        documents=_documents(data_dir, read_all, sink),
         organizations=organizations,
         jurisdictions=_jurisdictions(jurisdiction_file),
         catalog=catalog,

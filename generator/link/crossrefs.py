@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Optional
+from typing import Mapping, Optional
 
 from generator.vn import identity
 import yaml
@@ -223,26 +223,30 @@ def pin_number(text: str) -> Optional[str]:
     return canonical_number(text.strip())
 
 
-ExtractCache = dict  # document id -> (Document object, extracted fields); kept by a preview session
+Citations = Mapping[str, list[list[Citation]]]  # document id -> the citations of each text field
 
 
-def _extracted(document: Document, cache: ExtractCache | None) -> list[ExtractedField]:
-    """Every text of a document with its citations. Extraction is the costly part of
-    resolution; an unchanged Document object reuses it."""
-    if cache is not None and document.id in cache and cache[document.id][0] is document:
-        return cache[document.id][1]
+def document_citations(document: Document) -> list[list[Citation]]:
+    """The citations of each text field of a document, in reading order (`text_fields`).
+    Extraction is the costly part of resolution and depends on the document alone."""
+    return [extract(text_field.text.plain) for text_field in document.text_fields()]
+
+
+def _extracted(document: Document, citations: Optional[list[list[Citation]]]) -> list[ExtractedField]:
+    """Every text of a document with its citations (extracted now unless given)."""
     places = block_places(document)
-    fields = [
-        ExtractedField(text_field, _place(text_field, places), text_field.text.plain, extract(text_field.text.plain))
-        for text_field in document.text_fields()
+    text_fields = list(document.text_fields())
+    found = citations if citations is not None else [extract(f.text.plain) for f in text_fields]
+    return [
+        ExtractedField(text_field, _place(text_field, places), text_field.text.plain, cited)
+        for text_field, cited in zip(text_fields, found, strict=True)
     ]
-    if cache is not None:
-        cache[document.id] = (document, fields)
-    return fields
 
 
-def resolve_crossrefs(corpus: Corpus, sink: Sink, cache: ExtractCache | None = None) -> CrossRefs:
-    """Every document's citations resolved; what cannot be resolved reported to `sink`."""
+def resolve_crossrefs(corpus: Corpus, sink: Sink, citations: Citations | None = None) -> CrossRefs:
+    """Every document's citations resolved; what cannot be resolved reported to `sink`.
+    `citations`: each document's extracted citations (`document_citations`), when the caller
+    has them already (computed on every core, or from a cache); else extracted here."""
     index = _Index(corpus)
     mentions: dict[tuple[str, str, str], list[Mention]] = {}
     cites: dict[str, list[str]] = {}
@@ -252,7 +256,7 @@ def resolve_crossrefs(corpus: Corpus, sink: Sink, cache: ExtractCache | None = N
     for document in sorted(corpus.documents.values(), key=lambda d: d.id):
         resolver = _Resolver(corpus, index, document, sink, unresolved)
         targets: dict[str, None] = {}  # first-mention order
-        for found in _extracted(document, cache):
+        for found in _extracted(document, citations.get(document.id) if citations is not None else None):
             implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
             for citation in found.citations:
                 target = resolver.target(citation, found.source.path)

@@ -15,7 +15,7 @@ from typing import Callable, Hashable, Iterable, Optional
 
 from generator.corpus.diagnostics import Location, Sink
 from generator.corpus.model import Corpus, Document, Role, Task
-from generator.link.crossrefs import CrossRefs, resolve_crossrefs
+from generator.link.crossrefs import Citations, CrossRefs, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
 from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, status
 from generator.vn import deadlines
@@ -83,19 +83,17 @@ def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable])
 
 
 def resolve(
-    corpus: Corpus,
-    build_date: dt.date,
-    sink: Sink | None = None,
-    extract_cache: dict | None = None,
-    task_cache: dict | None = None,
+    corpus: Corpus, build_date: dt.date, sink: Sink | None = None, citations: Citations | None = None
 ) -> Resolved:
     """What follows from the documents taken together; what is wrong reported to `sink`
-    (located by each document's origin)."""
+    (located by each document's origin). `citations`: each document's extracted citations
+    (`document_citations`), when the caller computed them already (on several cores, or from
+    a cache); else extracted here."""
     sink = Sink() if sink is None else sink
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, sink, task_cache)
-    refs = resolve_crossrefs(corpus, sink, extract_cache)
+    tasks = resolve_tasks(corpus, newest_first, build_date, sink)
+    refs = resolve_crossrefs(corpus, sink, citations)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -114,22 +112,8 @@ def resolve(
 # --- tasks ---------------------------------------------------------------------------
 
 
-def _registry_signature(corpus: Corpus) -> int:
-    return hash(
-        tuple(
-            (o.id, o.name, tuple(o.aliases), tuple(o.local_aliases), o.parent, o.abbreviation)
-            for o in corpus.organizations.values()
-        )
-    )
-
-
-def resolve_tasks(
-    corpus: Corpus, newest_first: list[str], today: dt.date, sink: Sink, cache: dict | None = None
-) -> TaskIndex:
-    """Every document's tasks, and per organization the tasks it leads and supports.
-
-    With a cache (the preview server keeps one), an unchanged document keeps its tasks as long
-    as the registry and the build date are unchanged."""
+def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, sink: Sink) -> TaskIndex:
+    """Every document's tasks, and per organization the tasks it leads and supports."""
     index = OrganizationIndex(corpus.organizations)
     for scope, ids in index.ambiguous_names():
         sink.error(
@@ -137,20 +121,11 @@ def resolve_tasks(
             f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
             "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn",
         )
-    signature = (_registry_signature(corpus), today) if cache is not None else None
     by_document: dict[str, list[ResolvedTask]] = {}
     by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
     for doc_id in newest_first:
         document = corpus.documents[doc_id]
-        hit = cache.get(doc_id) if cache is not None else None
-        if hit is not None and hit[0] is document and hit[1] == signature:
-            rows, found = hit[2], hit[3]
-        else:
-            found = Sink()
-            rows = _document_tasks(document, index, today, found)
-            if cache is not None:
-                cache[doc_id] = (document, signature, rows, found)
-        sink.extend(found.sorted())
+        rows = _document_tasks(document, index, today, sink)
         for row in rows:
             for role in Role:
                 for org_id in dict.fromkeys(ref.org_id for ref in row.refs(role) if ref.org_id):
@@ -162,7 +137,7 @@ def resolve_tasks(
 
 def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date, sink: Sink) -> list[ResolvedTask]:
     """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
-    the registry and the build date only, so a preview session can keep the result."""
+    the registry and the build date only."""
     blocks = {block.anchor: block for block in document.blocks()}
     sections = {
         block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""

@@ -1,18 +1,19 @@
-"""Presentation helpers the templates call: labels, URLs and ordered lists derived from the
-resolved corpus. Logic lives here; markup stays in the templates."""
+"""Cross-reference facts the page views are built from: what a document cites and what cites
+it, relation diagrams, backlink sentences and timelines, derived from the resolved corpus.
+Logic lives here and in the page views; markup stays in the templates."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from generator.publish import urls
 from generator.vn.dates import PartialDate
 from generator.link.crossrefs import Mention, relation_sort_key
 from generator.link.resolve import Resolved
 from generator.link.tasks import ResolvedTask
-from generator.publish.labels import CITES, PREDICATES, deadline_label
+from generator.publish.labels import deadline_label
 
 
 @dataclass
@@ -23,6 +24,7 @@ class TimelineItem:
     url: Optional[str] = None
     detail: str = ""
     current: bool = False
+    source: str = ""  # the document or catalog entry it comes from
 
     @property
     def date(self) -> dt.date:
@@ -35,6 +37,13 @@ class Views:
         self.corpus = resolved.corpus
         self.refs = resolved.refs
         self._by_pair: dict[tuple[str, str], list[Mention]] | None = None
+        self._order: dict[str, int] | None = None
+        self._timeline: list[tuple[int, list[TimelineItem]]] | None = None
+
+    def prepare(self) -> None:
+        """Build the lookup tables now (before worker processes fork, so they share them)."""
+        self.mentions_in("", "")
+        self._newest_order()
 
     # --- any document, published or catalogued (the Citable protocol) ---
     def target_url(self, target: str) -> str:
@@ -56,7 +65,7 @@ class Views:
         found = self.refs.outgoing(doc_id) if direction == "out" else self.refs.incoming(doc_id)
         return sorted(found, key=lambda r: relation_sort_key(r, self.corpus))
 
-    def diagram(self, doc_id: str, limit: int = 60) -> dict:
+    def diagram(self, doc_id: str, limit: int = 60) -> dict[str, Any]:
         """The relation diagram's two sides: typed relations first, then plain citations not
         already shown, each side capped (the full lists are in api/documents.json)."""
         outgoing = self.relations_of(doc_id, "out")
@@ -76,11 +85,8 @@ class Views:
         }
 
     def citing_documents(self, target: str) -> list[str]:
-        seen: list[str] = []
-        for mention in self.refs.cited_by.get(target, []):
-            if mention.document_id not in seen:
-                seen.append(mention.document_id)
-        return seen
+        """The documents that cite `target`, in the order of their first mention."""
+        return list(dict.fromkeys(mention.document_id for mention in self.refs.cited_by.get(target, [])))
 
     def mentions_in(self, doc_id: str, target: str) -> list[Mention]:
         if self._by_pair is None:  # scanning cited_by per page would grow as n² for popular targets
@@ -90,13 +96,18 @@ class Views:
                     self._by_pair.setdefault((mention.document_id, mention.target), []).append(mention)
         return self._by_pair.get((doc_id, target), [])
 
+    def _newest_order(self) -> dict[str, int]:
+        if self._order is None:  # built once: per page it would make the pages n²
+            self._order = {doc_id: i for i, doc_id in enumerate(self.resolved.newest_first)}
+        return self._order
+
     def grouped_mentions(self, mentions: list[Mention]) -> list[tuple[str, list[tuple[Mention, int]]]]:
         """Citing documents, newest first; in each, one entry per unit (its first mention and
         how many times the unit cites the target)."""
         groups: dict[str, dict[str, list[Mention]]] = {}
         for mention in mentions:
             groups.setdefault(mention.document_id, {}).setdefault(mention.anchor, []).append(mention)
-        order = {doc_id: i for i, doc_id in enumerate(self.resolved.newest_first)}
+        order = self._newest_order()
         return sorted(
             ((doc_id, [(found[0], len(found)) for found in units.values()]) for doc_id, units in groups.items()),
             key=lambda kv: order.get(kv[0], 0),
@@ -129,6 +140,7 @@ class Views:
             urls.target(item),
             item.title_text,
             current,
+            item.id,
         )
 
     def lineage_of(self, doc_id: str) -> list[TimelineItem]:
@@ -159,33 +171,21 @@ class Views:
                     label,
                     urls.document(task.document_id) + "#" + task.anchor,
                     f"{deadline_label(task.deadline)}; chủ trì: {leads}" if leads else deadline_label(task.deadline),
+                    source=task.document_id,
                 )
             )
         return sorted(items, key=lambda i: (i.date, i.label))
 
     def corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
         """Every dated document (published or catalogued) and dated deadline, by year."""
+        if self._timeline is None:  # computed once for all the timeline pages
+            self._timeline = self._corpus_timeline()
+        return self._timeline
+
+    def _corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
         items = [i for i in (self._item(item.id) for item in self.corpus.citables()) if i]
         items += self.deadline_items(self.resolved.tasks, with_document=True)
         by_year: dict[int, list[TimelineItem]] = {}
         for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", i.label)):
             by_year.setdefault(item.date.year, []).append(item)
         return sorted(by_year.items())
-
-    def context(self) -> dict:
-        return {
-            "refs": self.refs,
-            "verbs": PREDICATES,
-            "cites": CITES,
-            "target_url": self.target_url,
-            "target_label": self.target_label,
-            "target_title": self.target_title,
-            "relations_of": self.relations_of,
-            "citing_documents": self.citing_documents,
-            "mentions_in": self.mentions_in,
-            "diagram": self.diagram,
-            "grouped_mentions": self.grouped_mentions,
-            "snippet": self.snippet,
-            "lineage_of": self.lineage_of,
-            "deadline_items": self.deadline_items,
-        }
