@@ -40,13 +40,14 @@ check: $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/python -m mkdocs serve --livereload --dirty --no-strict
 
-## What the pre-commit hooks and the pull-request workflow run: data check, yamllint, formatting.
+## What the pre-commit hooks and the pull-request workflow run: data check, yamllint, formatting, types.
 lint: $(VENV)/.test-deps
 	$(BIN)/python -m generator check
 	$(BIN)/yamllint -c .yamllint.yaml data .github mkdocs.yml .yamllint.yaml .pre-commit-config.yaml
 	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
 
-## Type-check the packages listed under [tool.mypy] in pyproject.toml.
+## Type-check generator/ with mypy (settings under [tool.mypy] in pyproject.toml).
 typecheck: $(VENV)/.test-deps
 	$(BIN)/mypy
 

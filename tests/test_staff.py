@@ -80,14 +80,14 @@ def test_contributor_guide_is_published(built_site):
     assert (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").startswith("# Hướng dẫn đóng góp")
 
 
-def test_precommit_runs_check_yamllint_and_formatter():
+def test_precommit_runs_check_yamllint_formatter_and_type_checker():
     import yaml
 
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     ids = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
-    assert {"generator-check", "yamllint", "ruff-format"} <= ids
+    assert {"generator-check", "yamllint", "ruff-format", "mypy"} <= ids
     workflow = (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
     assert "make lint" in workflow
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
-    assert "generator check" in lint and "yamllint" in lint and "ruff format" in lint
+    assert "generator check" in lint and "yamllint" in lint and "ruff format" in lint and "mypy" in lint

@@ -7,7 +7,9 @@ Every entry's key is a hash of everything its value depends on, so a stale entry
 used, only left behind (`prune` removes what a build did not touch):
 
 - the generator's version: every file of generator/ (code, templates, schemas);
-- a document's reading: its path and bytes (and whether the source text it names exists);
+- a document's reading (the document with its origin, and what its file's own rules found):
+  its path and bytes, and whether the source text it names exists (a file its rules refused
+  is not kept: it is read again, so a warm build reports what a clean one does);
 - a document's citations: the same key (they depend on its text alone);
 - a page: the build date, the registries (jurisdictions, organisations, the catalog, the
   list of source texts), the page's URL, view and parameters, and the key of every document
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from generator.corpus.load import LoadError, read_data_file
-from generator.corpus.read import DocumentRead, DocumentSource, read_document
+from generator.corpus.read import DocumentRead, DocumentSource, read_source
 from generator.build.parallel import fork_map
 
 GENERATOR = Path(__file__).resolve().parents[1]
@@ -70,7 +72,7 @@ def registries_key(data_dir: Path) -> str:
 
 @dataclass
 class _Cached:
-    read: DocumentRead
+    read: DocumentRead  # with its diagnostics, and the document with its origin (where it reports)
     source_file: Optional[str]  # the source text the document names
     source_known: bool  # whether it existed when it was read
 
@@ -138,7 +140,7 @@ class Cache:
         try:
             data = read_data_file(source.path, source.root, str(source.path))
         except (LoadError, OSError):
-            return None  # read_document reports it
+            return None  # read_source reports it
         return digest(self.version, os.getcwd(), str(source.path), source.expected_id, data)
 
     def read_documents(self, sources: list[DocumentSource]) -> Iterable[DocumentRead]:
@@ -148,20 +150,24 @@ class Cache:
         found: list[Optional[DocumentRead]] = []
         for source, key in zip(sources, keys):
             hit = self.load("read", key) if key else None
-            ok = isinstance(hit, _Cached) and (hit.source_file in source.known_sources) == hit.source_known
-            found.append(hit.read if ok else None)
+            if isinstance(hit, _Cached) and (hit.source_file in source.known_sources) == hit.source_known:
+                found.append(hit.read)
+            else:
+                found.append(None)
         missing = [i for i, read in enumerate(found) if read is None]
-        for i, read in zip(missing, fork_map(read_document, [sources[i] for i in missing])):
+        for i, read in zip(missing, fork_map(read_source, [sources[i] for i in missing])):
             found[i] = read
             key = keys[i]
-            if key:
+            # A file a rule refused may have been refused for the source text it names, which
+            # only the modelled document records: such a read is not kept (it is read again).
+            if key and (read.document is not None or read.id is None):
                 name = read.document.source_file if read.document else None
                 self.store("read", key, _Cached(read, name, name in sources[i].known_sources))
-        for key, read in zip(keys, found):
-            assert read is not None
-            if read.document is not None:
-                self.document_keys[read.document.id] = key or ""
-            yield read
+        for key, done in zip(keys, found):
+            assert done is not None
+            if done.document is not None:
+                self.document_keys[done.document.id] = key or ""
+            yield done
 
     # --- stage 4: extracting citations ---------------------------------------------------
 

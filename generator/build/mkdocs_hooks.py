@@ -91,8 +91,9 @@ def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: l
 def on_files(files: Files, config: Any) -> Files:
     serving = _serving(config)
     manifest = os.environ.get("OD_MANIFEST")
+    errors: list[str] = []
     if manifest:
-        pages, extra, errors = *read_manifest(Path(manifest)), []
+        pages, extra = read_manifest(Path(manifest))
     else:
         pages, extra, errors = _generate(config, serving)
     state, changed = preview.error_state(errors, PREVIEW_DIR) if serving else ("", False)

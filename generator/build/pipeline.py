@@ -56,30 +56,18 @@ def gc_paused() -> Iterator[None]:
         gc.collect()
 
 
-def _locator(read: ReadResult):
-    def locate(doc_id: str, at: tuple) -> tuple[str, int, int]:
-        loaded = read.loaded[doc_id]
-        line, col = loaded.where(at)
-        return loaded.path, line, col
-
-    return locate
-
-
 def read_and_resolve(
     data_dir: Path, date: dt.date, cache: Optional[Cache] = None
 ) -> tuple[ReadResult, Optional[Resolved]]:
     """The one place the pipeline calls the reader and the resolver (on every core; through
-    the cache if one is given). The resolution is None when the data has errors; its
-    diagnostics join the reader's."""
+    the cache if one is given). The resolution is None when the data has errors; it reports
+    to the reader's sink."""
     cache = cache or Cache(None)
     read = read_corpus(data_dir, cache.read_documents)
-    if not read.ok or read.corpus is None:
+    if not read.ok:
         return read, None
     citations = cache.citations(read.corpus.documents, document_citations)
-    resolved = resolve(read.corpus, date, _locator(read), citations)
-    read.diagnostics.extend(resolved.diagnostics)
-    read.diagnostics.sort()
-    return read, resolved
+    return read, resolve(read.corpus, date, read.sink, citations)
 
 
 def check(data_dir: Path, date: dt.date | None = None, cache: Optional[Cache] = None) -> ReadResult:
@@ -106,7 +94,6 @@ def build(data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markd
         read, resolved = read_and_resolve(data_dir, date, cache)
         if resolved is None or not read.ok:
             return Built(read, None)
-        read.loaded.clear()  # YAML positions: the diagnostics are known
         site = Site(resolved, data_dir, site_url)
         shared = digest(registries_key(data_dir), date.isoformat(), site_url)
         pages = render_pages(site, plan(site), cache, shared, markdown)

@@ -39,7 +39,7 @@ def _alive(pid: int) -> bool:
 def clean_stale(parent: Path, prefix: str) -> list[Path]:
     """Remove the staging folders `parent/<prefix><pid>-*` of processes that no longer run
     (and older ones without a pid). Returns what was removed."""
-    removed = []
+    removed: list[Path] = []
     pattern = re.compile(re.escape(prefix) + r"(?:(\d+)-)?")
     try:
         entries = list(parent.iterdir())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Callable, Hashable, Iterable, Optional
 
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.diagnostics import Location, Sink
 from generator.corpus.model import Corpus, Document, Role, Task
 from generator.link.crossrefs import Citations, CrossRefs, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
@@ -21,14 +21,11 @@ from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, duty_span, nex
 from generator.vn import deadlines
 from generator.vn.deadlines import Deadline, DeadlineKind
 
-Locate = Callable[[str, tuple], tuple[str, int, int]]  # document id, data path -> file, line, col
-
 
 @dataclass(frozen=True)
 class TaskIndex:
     by_document: dict[str, list[ResolvedTask]]  # document id -> its tasks, in order
     by_organization: dict[str, RoleTasks]  # organization id -> tasks it leads and supports
-    diagnostics: list[Diagnostic]
 
 
 @dataclass
@@ -44,7 +41,6 @@ class Resolved:
     tasks_by_doc: dict[str, list[ResolvedTask]]
     tasks_by_org: dict[str, RoleTasks]
     refs: CrossRefs
-    diagnostics: list[Diagnostic]
 
     @property
     def tasks(self) -> list[ResolvedTask]:
@@ -80,10 +76,6 @@ def period_status(document: Document, today: dt.date) -> Optional[PeriodStatus]:
     return PeriodStatus.RUNNING
 
 
-def _no_location(doc_id: str, at: tuple) -> tuple[str, int, int]:
-    return doc_id, 1, 1
-
-
 def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable]) -> dict:
     groups: dict = defaultdict(list)
     for document in documents:
@@ -92,14 +84,17 @@ def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable])
 
 
 def resolve(
-    corpus: Corpus, build_date: dt.date, locate: Locate = _no_location, citations: Citations | None = None
+    corpus: Corpus, build_date: dt.date, sink: Sink | None = None, citations: Citations | None = None
 ) -> Resolved:
-    """`citations`: each document's extracted citations (`document_citations`), when the
-    caller computed them already (on several cores, or from a cache); else extracted here."""
+    """What follows from the documents taken together; what is wrong reported to `sink`
+    (located by each document's origin). `citations`: each document's extracted citations
+    (`document_citations`), when the caller computed them already (on several cores, or from
+    a cache); else extracted here."""
+    sink = Sink() if sink is None else sink
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, locate)
-    refs = resolve_crossrefs(corpus, locate, citations)
+    tasks = resolve_tasks(corpus, newest_first, build_date, sink)
+    refs = resolve_crossrefs(corpus, sink, citations)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -112,48 +107,38 @@ def resolve(
         tasks_by_doc=tasks.by_document,
         tasks_by_org=tasks.by_organization,
         refs=refs,
-        diagnostics=tasks.diagnostics + refs.diagnostics,
     )
 
 
 # --- tasks ---------------------------------------------------------------------------
 
 
-def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate) -> TaskIndex:
+def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, sink: Sink) -> TaskIndex:
     """Every document's tasks, and per organization the tasks it leads and supports."""
     index = OrganizationIndex(corpus.organizations)
-    diagnostics = [
-        Diagnostic(
-            "data/organizations",
-            1,
-            1,
-            ERROR,
+    for scope, ids in index.ambiguous_names():
+        sink.error(
+            Location("data/organizations"),
             f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
             "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn",
         )
-        for scope, ids in index.ambiguous_names()
-    ]
     by_document: dict[str, list[ResolvedTask]] = {}
     by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
     for doc_id in newest_first:
         document = corpus.documents[doc_id]
-        rows, found = _document_tasks(document, index, today, locate)
-        diagnostics.extend(found)
+        rows = _document_tasks(document, index, today, sink)
         for row in rows:
             for role in Role:
                 for org_id in dict.fromkeys(ref.org_id for ref in row.refs(role) if ref.org_id):
                     by_org[org_id].of(role).append(row)
         if rows:
             by_document[doc_id] = rows
-    return TaskIndex(by_document, dict(by_org), diagnostics)
+    return TaskIndex(by_document, dict(by_org))
 
 
-def _document_tasks(
-    document: Document, index: OrganizationIndex, today: dt.date, locate: Locate
-) -> tuple[list[ResolvedTask], list[Diagnostic]]:
+def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date, sink: Sink) -> list[ResolvedTask]:
     """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
     the registry and the build date only."""
-    diagnostics: list[Diagnostic] = []
     blocks = {block.anchor: block for block in document.blocks()}
     sections = {
         block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""
@@ -165,8 +150,8 @@ def _document_tasks(
     period_end = dt.date(period[1], 12, 31) if period else None
     rows = []
     for i, task in enumerate(document.tasks):
-        refs = {role: _org_refs(document, task, i, role, index, locate, diagnostics) for role in Role}
-        parsed = _deadline(document, task, i, year, locate, diagnostics)
+        refs = {role: _org_refs(document, task, i, role, index, sink) for role in Role}
+        parsed = _deadline(document, task, i, year, sink)
         unit = blocks.get(task.unit)
         text = task.summary or (
             unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else ""
@@ -190,7 +175,7 @@ def _document_tasks(
         )
         row.org_ids.update(ref.org_id for ref in row.lead + row.support if ref.org_id)
         rows.append(row)
-    return rows, diagnostics
+    return rows
 
 
 def _org_refs(
@@ -199,8 +184,7 @@ def _org_refs(
     i: int,
     role: Role,
     index: OrganizationIndex,
-    locate: Locate,
-    diagnostics: list[Diagnostic],
+    sink: Sink,
 ) -> list[OrgRef]:
     """The organizations named for `role` in the i-th task, matched in the registry."""
     found = []
@@ -208,36 +192,27 @@ def _org_refs(
         org_id = index.match(name, document.jurisdiction, document.issuer)
         found.append(OrgRef(name=name, org_id=org_id))
         if org_id is None:
-            path, line, col = locate(document.id, ("tasks", i, role.value, j))
             close = index.candidates(name, document.jurisdiction)
             hint = (
                 ("gần giống: " + "; ".join(f"“{c}”" for c in close))
                 if close
                 else "thêm tên này vào aliases của cơ quan trong data/organizations/"
             )
-            diagnostics.append(
-                Diagnostic(path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint)
+            sink.warning(
+                document.origin.at(("tasks", i, role.value, j)), f"không tìm thấy cơ quan “{name}” trong danh mục", hint
             )
     return found
 
 
-def _deadline(
-    document: Document, task: Task, i: int, year: Optional[int], locate: Locate, diagnostics: list[Diagnostic]
-) -> Optional[Deadline]:
+def _deadline(document: Document, task: Task, i: int, year: Optional[int], sink: Sink) -> Optional[Deadline]:
     """The i-th task's deadline parsed; a warning when the text cannot be read."""
     if not task.deadline:
         return None
     parsed = deadlines.parse(task.deadline, context_year=year)
     if parsed.kind is DeadlineKind.UNPARSED:
-        path, line, col = locate(document.id, ("tasks", i, "deadline"))
-        diagnostics.append(
-            Diagnostic(
-                path,
-                line,
-                col,
-                WARNING,
-                f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
-                "không cần sửa nếu thời hạn đúng như văn bản",
-            )
+        sink.warning(
+            document.origin.at(("tasks", i, "deadline")),
+            f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
+            "không cần sửa nếu thời hạn đúng như văn bản",
         )
     return parsed

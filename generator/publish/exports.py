@@ -145,6 +145,7 @@ def _events(task: ResolvedTask, resolved: Resolved, site_url: str) -> Iterable[i
     stamp = dt.datetime(*resolved.build_date.timetuple()[:3], tzinfo=dt.timezone.utc)
     for index, piece in enumerate(pieces):
         rule = None
+        start: Optional[dt.date] = None
         if piece.kind in ("date", "month", "quarter", "year", "range") and piece.end:
             start = piece.end
         elif piece.kind == "recurring" and piece.rrule and "BYMONTHDAY" in piece.rrule:

@@ -100,3 +100,36 @@ def test_the_key_changes_with_the_build_date(data_copy, tmp_path):
     later = Cache(tmp_path / "cache")
     built = build(data_copy, DATE + dt.timedelta(days=400), later)
     assert built.ok and later.hits["page"] == 0  # statuses depend on the date: every page again
+
+
+def _diagnostics(data: Path, cache: Cache) -> list[str]:
+    return [d.format() for d in build(data, DATE, cache).read.diagnostics]
+
+
+def test_a_warm_build_reports_what_a_clean_build_reports(data_copy, tmp_path):
+    plan = data_copy / PLAN  # names an organisation the registry lacks: a warning located in the plan
+    plan.write_text(plan.read_text(encoding="utf-8").replace(EDITS["a task lead"][1], "- Sở Không Có", 1), "utf-8")
+    _diagnostics(data_copy, Cache(tmp_path / "cache"))
+    _edit(data_copy, "a document far from the others")
+    warm = Cache(tmp_path / "cache")
+    found = _diagnostics(data_copy, warm)
+    assert warm.hits["read"] == len(list((data_copy / "documents").rglob("*.yaml"))) - 1  # the plan from the cache
+    with Cache.temporary() as clean:
+        assert found == _diagnostics(data_copy, clean)
+    line = next(i for i, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "Sở Không Có" in text)
+    where = f"{plan}:{line}:5: cảnh báo: không tìm thấy cơ quan “Sở Không Có”"  # by the cached document's origin
+    assert [d for d in found if "Sở Không Có" in d and d.startswith(where)]
+
+
+def test_a_file_refused_for_its_missing_source_text_is_read_again_once_it_is_added(data_copy, tmp_path):
+    source = next(
+        p
+        for p in (data_copy / "sources").glob("*.txt")
+        if f"file: {p.name}" in (data_copy / PLAN).read_text(encoding="utf-8")
+    )
+    hidden = source.rename(tmp_path / source.name)
+    refused = _diagnostics(data_copy, Cache(tmp_path / "cache"))
+    assert [d for d in refused if source.name in d and "lỗi" in d]
+    hidden.rename(source)
+    with Cache.temporary() as clean:
+        assert _diagnostics(data_copy, Cache(tmp_path / "cache")) == _diagnostics(data_copy, clean)
