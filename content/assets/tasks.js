@@ -49,7 +49,7 @@
 
     function arrange() {
       var order = sort ? sort.value : "";
-      var compare = orders[order];
+      var compare = Object.prototype.hasOwnProperty.call(orders, order) ? orders[order] : null;
       if (compare) {  // one list across documents; ties keep the documents' order
         var sorted = rows.slice().sort(function (a, b) {
           return compare(a, b) || (a.dataset.number < b.dataset.number ? -1 : 1);

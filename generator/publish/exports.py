@@ -285,7 +285,9 @@ def _atom(resolved: Resolved, site_url: str) -> str:
         day = document.date.value or document.date.not_before or resolved.build_date
         return f"{day.isoformat()}T00:00:00Z"
 
-    ordered = resolved.newest_first
+    # A feed lists entries by their <updated> stamp (an undated document's is the day it was
+    # issued after); pages list undated documents last instead.
+    ordered = sorted(resolved.newest_first, key=lambda d: stamp(corpus.documents[d]), reverse=True)
     updated = max((stamp(corpus.documents[d]) for d in ordered), default=f"{resolved.build_date}T00:00:00Z")
     entries = []
     for doc_id in ordered:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.corpus.model import Corpus, make_document
+from generator.corpus.builders import make_document
+from generator.corpus.model import Corpus
 from generator.link.crossrefs import CrossRefs, Relation, RelationType
 from generator.link.validity import Validity, validity
 from generator.vn.effect import EffectKind
