@@ -38,7 +38,7 @@ def test_an_attached_document_takes_what_the_decision_settles():
     assert "number" not in attached
     attached_yaml = draft.documents[1].yaml
     assert "không in số" not in attached_yaml and "đặt tạm" not in attached_yaml  # nothing to ask
-    assert "loại “ĐIỀU LỆ” chưa có trong danh mục" in attached_yaml  # Điều lệ is not a kind yet
+    assert attached["kind"] == "dieu-le" and "chưa có trong danh mục" not in attached_yaml
 
 
 def test_numbers_already_in_the_data_count_in_their_own_jurisdiction():

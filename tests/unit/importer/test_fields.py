@@ -46,11 +46,11 @@ def test_date_field():
         (None, "08-CT/TU", "chi-thi", "không thấy dòng tên loại"),
         (None, None, "cong-van", "không thấy dòng tên loại"),
         ("to-trinh", None, "to-trinh", "không phải văn bản chỉ đạo"),
-        ("dieu-le", None, "dieu-le", "chưa có trong danh mục loại văn bản"),
+        ("phuong-an", None, "phuong-an", "chưa có trong danh mục loại văn bản"),
     ],
 )
 def test_kind_field(kind, number, value, todo):
-    header = Header(kind=kind, heading=["ĐIỀU LỆ"] if kind == "dieu-le" else [])
+    header = Header(kind=kind, heading=["PHƯƠNG ÁN"] if kind == "phuong-an" else [])
     slug, written = kind_field(header, number)
     assert slug == value and plain(written) == value
     messages = todo_messages(written)
