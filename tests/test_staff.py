@@ -69,7 +69,14 @@ def test_editing_guide_lists_every_field(built_site):
 
 def test_document_pages_link_to_their_yaml(built_site):
     page = (built_site / "van-ban" / "ha-noi" / "chi-thi-07-ct-tu-2021" / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<a href="([^"]+)" title="Sửa văn bản này', page)
+    match = re.search(
+        r'<a href="([^"]+)" class="vb-edit-link" rel="edit nofollow noopener">Đề xuất sửa dữ liệu \(cán bộ biên tập\)',
+        page,
+    )
+    assert page.index("Đề xuất sửa dữ liệu") > page.index(
+        'id="duoc-dan-chieu-boi"'
+    )  # at the end, off the reader's path
+    assert "Sửa văn bản này" not in page
     assert match and match.group(1).endswith("/edit/main/data/documents/ha-noi/chi-thi-07-ct-tu-2021.yaml")
     assert match.group(1).startswith("https://github.com/")
 

@@ -63,7 +63,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     with _cache(args) as cache:
-        built = build(Path(args.data), build_date(args.build_date), cache, markdown=not args.html)
+        built = build(Path(args.data), build_date(args.build_date), cache, _site_url(), markdown=not args.html)
         status = _report(built.read.diagnostics, quiet_ok=True)
         if not built.ok:
             return 1

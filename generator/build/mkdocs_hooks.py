@@ -39,7 +39,7 @@ from generator.build.pages import PageRecord  # noqa: E402
 from generator.build.pipeline import build, build_date, cache_dir  # noqa: E402
 from generator.build.write import read_manifest, write_manifest  # noqa: E402
 from generator.corpus.load import read_data_file  # noqa: E402
-from generator.publish.render import FRAGMENT, preview_errors  # noqa: E402
+from generator.publish.render import FRAGMENT, preview_errors, script_json  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _FRAGMENT_MARK = "<!-- vb:latest -->"
@@ -115,6 +115,12 @@ def on_files(files: Files, config: Any) -> Files:
     guide.edit_uri = "CONTRIBUTING.md"
     files.append(guide)
     return files
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    # JSON inside <script> (the JSON-LD of document pages, theme/main.html): one escaping path.
+    env.filters["script_json"] = script_json
+    return env
 
 
 def _record(page: Any) -> Optional[PageRecord]:

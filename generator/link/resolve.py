@@ -17,7 +17,7 @@ from generator.corpus.diagnostics import Location, Sink
 from generator.corpus.model import Corpus, Document, Role, Task
 from generator.link.crossrefs import Citations, CrossRefs, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
-from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, status
+from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, duty_span, next_due, status
 from generator.vn import deadlines
 from generator.vn.deadlines import Deadline, DeadlineKind
 
@@ -57,8 +57,9 @@ class PeriodStatus(StrEnum):
 
 
 def sort_key(document: Document) -> tuple:
-    """Newest first; an unknown date sorts by the earliest it can be, then by id."""
-    return (-document.sort_date.toordinal(), document.id)
+    """Newest first; documents without a known date of issue after every dated one (among
+    themselves by the earliest they can be, newest first), then by id."""
+    return (not document.date.known, -document.sort_date.toordinal(), document.id)
 
 
 def year_of(document: Document) -> Optional[int]:
@@ -145,6 +146,8 @@ def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date
         for block in top.walk()
     }
     year = year_of(document)
+    period = (document.period.start, document.period.end) if document.period else None
+    period_end = dt.date(period[1], 12, 31) if period else None
     rows = []
     for i, task in enumerate(document.tasks):
         refs = {role: _org_refs(document, task, i, role, index, sink) for role in Role}
@@ -165,9 +168,10 @@ def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date
             deadline_text=task.deadline,
             deadline=parsed,
             reports=task.reports,
-            status=status(parsed, task.reports, today),
-            next_due=next_due(parsed, today),
+            status=status(parsed, task.reports, today, period_end),
+            next_due=next_due(parsed, today, period_end),
             section=sections.get(task.unit, ""),
+            runs=duty_span(parsed, period),
         )
         row.org_ids.update(ref.org_id for ref in row.lead + row.support if ref.org_id)
         rows.append(row)

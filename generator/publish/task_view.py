@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 from generator.link.tasks import OrgRef, ResolvedTask
 from generator.publish import urls
 from generator.publish.filters import vn_date
-from generator.publish.labels import STATUS, deadline_label
+from generator.publish.labels import deadline_label, document_label, status_label
 from generator.publish.links import Linker
 from generator.publish.site import Site
 
@@ -41,7 +41,7 @@ class TaskRow:
     org_ids: str  # data-orgs: the filter key
     status: str
     status_label: str
-    due: str  # data-due: ISO last day, "9999" when none
+    due: str  # data-due: ISO day it next falls due, else its last day; "9999" when none
     deadline_text: Optional[str]
     deadline_label: str
     reports: list[ReportView]
@@ -56,14 +56,15 @@ def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[T
     rows = []
     for t in tasks:
         doc_href = link(urls.document(t.document_id))
-        end = t.deadline.end if t.deadline else None
+        # The day it next falls due, else the last day it ran to: one order across documents.
+        end = t.next_due or (t.runs[1] if t.runs else t.deadline.end if t.deadline else None)
         rows.append(
             TaskRow(
                 anchor=t.anchor,
                 number=t.number,
                 document_id=t.document_id,
                 doc_href=doc_href,
-                doc_label=documents[t.document_id].label(),
+                doc_label=document_label(site.resolved, t.document_id),
                 unit_href=f"{doc_href}#{t.unit}",
                 text=t.text,
                 lead=_names(t.lead, link),
@@ -71,7 +72,7 @@ def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[T
                 lead_names="; ".join(r.name for r in t.lead),
                 org_ids=" ".join(sorted(t.org_ids)),
                 status=str(t.status),
-                status_label=STATUS[t.status],
+                status_label=status_label(t.status, t.runs),
                 due=end.isoformat() if end else "9999",
                 deadline_text=t.deadline_text,
                 deadline_label=deadline_label(t.deadline) if t.deadline_text else "",
