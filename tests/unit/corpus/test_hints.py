@@ -31,7 +31,7 @@ def test_an_unknown_slug_and_an_organization_get_a_template_check_refuses_as_is(
 
 def test_check_prints_the_hints(data_copy):
     from tests.conftest import run_generator
-    from tests.test_bad_input import VALID, write_doc
+    from tests.support.corpus import VALID, write_doc
 
     text = VALID.replace("da-nang/thu-nghiem", "quang-tri/thu-nghiem").replace(
         "da-nang/ban-thuong-vu-thanh-uy", "quang-tri/ubnd-tinh"

@@ -94,7 +94,7 @@ def test_a_list_item_ending_in_a_colon():
 
 def test_check_prints_the_mistake_in_vietnamese(data_copy):
     from tests.conftest import run_generator
-    from tests.test_bad_input import VALID, write_doc
+    from tests.support.corpus import VALID, write_doc
 
     write_doc(data_copy, VALID.replace("title: về thử nghiệm", 'title: "về thử nghiệm'))
     result = run_generator("check", "--data", str(data_copy))

@@ -12,7 +12,7 @@ from generator.build.pipeline import check
 from generator.corpus.read import read_corpus
 from generator.importer.catalog import collect, entries_yaml
 from tests.conftest import run_generator
-from tests.test_bad_input import VALID, write_doc
+from tests.support.corpus import VALID, write_doc
 
 # A document citing what the data does not hold yet (phrases from real texts).
 CITING = [

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generator.corpus.load import LoadError, load_text
 from tests.conftest import run_generator
-from tests.test_bad_input import VALID, errors, write_doc
+from tests.support.corpus import VALID, errors, write_doc
 
 LONG = "dài " * 30_000
 

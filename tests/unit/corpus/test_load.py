@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from generator.corpus.load import MAX_FILE_BYTES, LoadError, load_file, load_text
+from tests.conftest import ROOT
 
 
 def test_positions_are_one_based_line_and_column():
@@ -150,7 +151,7 @@ def test_deep_nesting_never_crashes_the_process(tmp_path, text):
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=ROOT,
     )
     assert result.returncode == 1, (result.returncode, result.stderr[-500:])  # not -11 (SIGSEGV)
     assert result.stdout.startswith("deep.yaml:1:") and "lồng quá sâu (hơn 40 cấp)" in result.stdout
@@ -257,67 +258,6 @@ def test_a_rejection_is_never_lost_when_the_explaining_validator_finds_nothing(m
     monkeypatch.setattr(validate, "_validator", lambda name: type("V", (), {"iter_errors": lambda self, d: []})())
     found = validate.schema_diagnostics(Loaded("f.yaml", {"id": 1}), "document.schema.json")
     assert found and found[0].is_error
-
-
-# --- legacy-encoding mojibake, by what Vietnamese text can be ---------------------------------
-
-from generator.vn.mojibake import find  # noqa: E402
-from tests.support.legacy import tcvn3, vni  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted((ROOT / "data" / "sources").glob("*.txt"))
-
-
-def test_a_single_mojibake_word_is_caught():
-    with pytest.raises(LoadError) as info:
-        load_text("title: Thành phố Hµ Néi\n", "f.yaml")
-    diagnostic = info.value.diagnostic
-    assert "“Hµ” không phải chữ tiếng Việt" in diagnostic.message and "mã hóa cũ" in diagnostic.message
-    assert (diagnostic.line, diagnostic.col) == (1, 18)
-    assert find("Néi") == (0, "Néi") and find("Hµ") == (0, "Hµ")
-
-
-def test_every_vietnamese_letter_in_both_cases_is_normal():
-    vowels = "aăâeêioôơuưy"
-    marks = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-    letters = [unicodedata.normalize("NFC", v + m) for v in vowels for m in marks] + ["đ"]
-    assert len(set(letters)) == 73
-    for letter in letters:
-        for form in (letter, letter.upper()):
-            assert find(form) is None, form  # a one-letter syllable, or đ
-            assert load_text(f"title: {form} {form}\n", "f.yaml").data["title"] == f"{form} {form}"
-    from generator.corpus.integrity import character_problem
-
-    every = "".join(letters)
-    assert character_problem(every + every.upper() + " Ban Thường vụ 08-CT/TƯ, QĐ-UBND") is None
-
-
-@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
-def test_clean_sources_pass_and_their_legacy_forms_are_caught(source):
-    text = source.read_text(encoding="utf-8")
-    assert find(unicodedata.normalize("NFC", text)) is None
-    lines = [line.strip() for line in text.splitlines() if len(line.split()) >= 4 and not line.isascii()]
-    for line in lines[:: max(1, len(lines) // 6)][:6]:
-        for convert in (tcvn3, vni):
-            garbled = convert(line)
-            assert find(garbled) is not None, (convert.__name__, line, garbled)
-            with pytest.raises(LoadError) as info:
-                load_text(f"title: '{garbled.replace(chr(39), chr(39) * 2)}'\n", "f.yaml")
-            assert "mã hóa cũ" in info.value.diagnostic.message or "U+00AD" in info.value.diagnostic.message
-
-
-def test_every_data_file_reads_as_vietnamese():
-    for path in sorted((ROOT / "data").rglob("*")):
-        if path.suffix in (".yaml", ".txt", ".md"):
-            assert find(unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))) is None, path
-
-
-@pytest.mark.parametrize(
-    "word",
-    ["Lênin", "Mátxcơva", "Ăngghen", "Nguyễn", "quyết", "giữ", "khuya", "thuở", "hoà", "Đắk Lắk", "UBKTTƯ", "m²"],
-)
-def test_borrowed_names_abbreviations_and_units_are_not_mojibake(word):
-    assert find(word) is None
 
 
 def test_a_message_never_prints_a_raw_line_break():

@@ -124,7 +124,7 @@ def test_ambiguous_citation_is_an_error_naming_both(data_copy):
         "number: 114-KL/TW, date: '2003-01-01', issuer: Ban Bí thư}\n",
         encoding="utf-8",
     )
-    from tests.test_bad_input import VALID, write_doc
+    from tests.support.corpus import VALID, write_doc
 
     write_doc(data_copy, VALID.replace("- Đoạn một.", "- Thực hiện tốt Kết luận 114-KL/TW của Ban Bí thư."))
     result = run_generator("check", "--data", str(data_copy))

@@ -8,36 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_generator
+from tests.conftest import ROOT, run_generator
 
-VALID = """\
-id: da-nang/thu-nghiem
-kind: chi-thi
-issuer: da-nang/ban-thuong-vu-thanh-uy
-system: party
-date: {value: "2021-08-05", precision: day, source: printed}
-title: về thử nghiệm
-body:
-  - Đoạn một.
-source: {file: da-nang-chi-thi-08-ct-tu-2021.txt}
-"""
-
-LOCATED = re.compile(r"^(?P<path>\S+\.ya?ml):(?P<line>\d+):(?P<col>\d+): lỗi: (?P<message>.+)$", re.M)
-
-
-def write_doc(data: Path, text: str, name: str = "da-nang/thu-nghiem.yaml") -> Path:
-    path = data / "documents" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def check(data: Path):
-    return run_generator("check", "--data", str(data))
-
-
-def errors(result) -> list[dict]:
-    return [m.groupdict() for m in LOCATED.finditer(result.stderr)]
+from tests.support.corpus import LOCATED, VALID, check, errors, write_doc
 
 
 def test_valid_document_passes(data_copy):
@@ -330,7 +303,7 @@ def test_a_killed_site_build_leaves_nothing_after_the_next_run(data_copy, tmp_pa
     out = tmp_path / "site"
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "site", "--out", str(out), "--build-date", "2026-11-21"],
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=ROOT,
         env={**os.environ, "OD_DATA_DIR": str(data_copy)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

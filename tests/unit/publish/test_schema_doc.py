@@ -10,7 +10,7 @@ import pytest
 from generator.publish.schema_doc import fields
 from generator.corpus.validate import SCHEMA_DIR
 from tests.conftest import ROOT, run_generator
-from tests.test_bad_input import VALID, write_doc
+from tests.support.corpus import VALID, write_doc
 
 SCHEMAS = sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json"))
 
