@@ -126,7 +126,6 @@ class Header:
     title_todo: list[str] = field(default_factory=list)  # joins of title lines that could be wrong
     other: list[Line] = field(default_factory=list)  # header lines of no known kind
     body_start: int = 0  # index of the first body line
-    title_on_kind_line: bool = False
 
     @property
     def title(self) -> str:
@@ -318,7 +317,6 @@ def _title(header: Header, lines: list[Line], kind_index: int) -> None:
     i = kind_index + 1
     if rest:
         header.title_lines.append(Line(lines[kind_index].no, rest))
-        header.title_on_kind_line = True
     # further heading lines: "CỦA BAN THƯỜNG VỤ THÀNH ỦY"
     while (
         not header.title_lines

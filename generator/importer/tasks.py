@@ -252,7 +252,7 @@ class _Subject:
     partial: bool = False
 
 
-def subject_at(text: str, registry: Registry, start: int, anywhere: bool = False) -> _Subject | None:
+def subject_at(text: str, registry: Registry, start: int) -> _Subject | None:
     """Who a sentence starting at `start` assigns: "[Giao] X [chủ trì, phối hợp với Y] <verb>"."""
     pos = start
     while pos < len(text) and text[pos] in ' “"(':
