@@ -20,6 +20,27 @@ body:
 source: {file: da-nang-chi-thi-08-ct-tu-2021.txt}
 """
 
+# A document that uses every part the rules on one document look at; its source file is "nguon.txt".
+FULL = """\
+id: da-nang/thu
+kind: chi-thi
+issuer: da-nang/thanh-uy
+system: party
+number: {value: 01-CT/TU, source: printed}
+date: {value: "2021-08-05", precision: day, source: printed}
+title: về thử nghiệm
+period: {start: 2021, end: 2025}
+body:
+  - {type: item, number: "1", text: "Nội dung[^1]."}
+footnotes:
+  - {id: "1", text: Chú thích.}
+tasks:
+  - id: a
+    unit: muc-1
+    reports: [{date: "2022-01-10", status: done}]
+source: {file: nguon.txt}
+"""
+
 LOCATED = re.compile(r"^(?P<path>\S+\.ya?ml):(?P<line>\d+):(?P<col>\d+): lỗi: (?P<message>.+)$", re.M)
 
 
