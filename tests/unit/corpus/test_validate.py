@@ -177,3 +177,38 @@ def test_a_rejection_is_never_lost_when_the_explaining_validator_finds_nothing(m
     monkeypatch.setattr(validate, "_validator", lambda name: type("V", (), {"iter_errors": lambda self, d: []})())
     found = validate.schema_diagnostics(Loaded("f.yaml", {"id": 1}), "document.schema.json")
     assert found and found[0].is_error
+
+
+# (schema, a valid file's data, field of its first entry, hostile value)
+REGISTRY_HOSTILE = [
+    ("jurisdictions.schema.json", [{"id": "da-nang", "name": "Thành phố Đà Nẵng", "short_name": "Đà Nẵng"}], "id",
+     "da-nang\n"),
+    ("jurisdictions.schema.json", [{"id": "da-nang", "name": "Thành phố Đà Nẵng", "short_name": "Đà Nẵng"}], "id",
+     "da nang"),
+    ("organizations.schema.json", [{"id": "da-nang/thanh-uy", "name": "Thành ủy Đà Nẵng"}], "id",
+     "da-nang/thanh-uy\n"),
+    ("references.schema.json", [{"id": "da-nang/cong-van-1720", "kind": "cong-van", "issuer": "Thành ủy"}], "id",
+     "da-nang/cong-van-1720\n"),
+    ("references.schema.json", [{"id": "da-nang/cong-van-1720", "kind": "cong-van", "issuer": "Thành ủy"}], "date",
+     "2010-04-12\n"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("schema, data, field, value", REGISTRY_HOSTILE)
+def test_registry_ids_with_a_line_break_are_refused_by_both_validators(schema, data, field, value):
+    assert validate.schema_diagnostics(Loaded("f.yaml", data), schema) == []
+    hostile = copy.deepcopy(data)
+    hostile[0][field] = value
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        validate._fast(schema)(hostile)
+    assert list(validate._validator(schema).iter_errors(hostile))
+    found = validate.schema_diagnostics(Loaded("f.yaml", hostile), schema)
+    assert [d.message for d in found] == [f"[0].{field}: “{value}” không đúng định dạng"]
+
+
+def test_a_hostile_value_in_a_message_never_forges_a_line_of_output():
+    data = load_text(VALID, "f.yaml").data
+    data["id"] = "da-nang/x\nf.yaml:1:1: lỗi: giả"
+    found = validate.schema_diagnostics(Loaded("f.yaml", data), "document.schema.json")
+    assert len(found) == 1 and found[0].message.startswith("id: “da-nang/x\nf.yaml")
+    assert "\n" not in found[0].format()
