@@ -1,9 +1,11 @@
 """A small valid document and helpers to write it into a copy of data/ and read `check`'s
-located errors. Shared by the command-line, loader, hint and importer tests."""
+located errors, shared by the command-line, loader, hint and importer tests; a fuller document
+(FULL) and a corpus in memory (`make_sources`) for the tests of the rules."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from tests.conftest import run_generator
@@ -86,7 +88,7 @@ REFERENCES = """\
 
 
 def make_sources(
-    documents: list[str] = (),
+    documents: Iterable[str] = (),
     organizations: dict[str, str] | None = None,
     jurisdictions: str | None = JURISDICTIONS,
     references: str | None = REFERENCES,
@@ -103,10 +105,9 @@ def make_sources(
     organizations = {"da-nang": ORGANIZATIONS} if organizations is None else organizations
     docs = {}
     for text in documents:
-        loaded = load_text(text, "tmp.yaml")
-        path = f"data/documents/{loaded.data['id']}.yaml"
-        loaded = load_text(text, path)
-        docs[loaded.data["id"]] = make_document(loaded.data, loaded.origin())
+        doc_id = re.search(r"^id: (\S+)$", text, re.MULTILINE).group(1)
+        loaded = load_text(text, f"data/documents/{doc_id}.yaml")
+        docs[doc_id] = make_document(loaded.data, loaded.origin())
     jurisdiction_file = load_text(jurisdictions, "data/jurisdictions.yaml") if jurisdictions is not None else None
     organization_files = [load_text(text, f"data/organizations/{name}.yaml") for name, text in organizations.items()]
     reference_file = load_text(references, "data/references.yaml") if references is not None else None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import inspect
 
-import pytest
-
 from generator.corpus import corpus_rules, document_rules, integrity, rules, unfinished
 from generator.corpus.builders import make_document
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic, Location, Sink

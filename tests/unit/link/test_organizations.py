@@ -39,14 +39,14 @@ REGISTRY = [
         "da-nang",
         parent=BTG,
         local_aliases=["Chi ủy"],
-    ),  # fmt: skip
+    ),
     Organization(
         "da-nang/btgtu-lanh-dao-ban",
         "Lãnh đạo Ban Tuyên giáo Thành ủy Đà Nẵng",
         "da-nang",
         parent=BTG,
         local_aliases=["Lãnh đạo Ban"],
-    ),  # fmt: skip
+    ),
     Organization("da-nang/so-tu-phap", "Sở Tư pháp thành phố Đà Nẵng", "da-nang", aliases=["Sở Tư pháp"]),
     Organization("ha-noi/thanh-uy", "Thành ủy Hà Nội", "ha-noi", aliases=["Thành ủy", "Thành uỷ"]),
     Organization("ha-noi/so-tu-phap", "Sở Tư pháp thành phố Hà Nội", "ha-noi", aliases=["Sở Tư pháp"]),
@@ -113,8 +113,9 @@ def test_a_name_outside_its_scope_or_unknown_finds_nothing(index, name, jurisdic
 
 def test_the_issuers_own_unit_comes_before_a_name_of_the_jurisdiction():
     registry = {org.id: org for org in REGISTRY}
-    registry["da-nang/van-phong"] = Organization("da-nang/van-phong", "Văn phòng Thành ủy", "da-nang",
-                                                  aliases=["Lãnh đạo Ban"])  # fmt: skip
+    registry["da-nang/van-phong"] = Organization(
+        "da-nang/van-phong", "Văn phòng Thành ủy", "da-nang", aliases=["Lãnh đạo Ban"]
+    )
     index = OrganizationIndex(registry)
     assert index.match("Lãnh đạo Ban", "da-nang", BTG) == "da-nang/btgtu-lanh-dao-ban"
     assert index.match("Lãnh đạo Ban", "da-nang", "da-nang/thanh-uy") == "da-nang/van-phong"
@@ -134,10 +135,12 @@ def test_a_loop_of_parents_ends():
 def test_the_registry_has_no_ambiguous_names_and_a_shared_name_is_found(index):
     assert index.ambiguous_names() == []  # "Thành ủy" and "Sở Tư pháp" are in two jurisdictions
     registry = {org.id: org for org in REGISTRY}
-    registry["da-nang/so-tu-phap-2"] = Organization("da-nang/so-tu-phap-2", "Sở Tư pháp Đà Nẵng", "da-nang",
-                                                     aliases=["Sở Tư Pháp"])  # fmt: skip
-    registry["da-nang/btgtu-chi-uy-2"] = Organization("da-nang/btgtu-chi-uy-2", "Chi ủy 2", "da-nang", parent=BTG,
-                                                       local_aliases=["Chi uỷ"])  # fmt: skip
+    registry["da-nang/so-tu-phap-2"] = Organization(
+        "da-nang/so-tu-phap-2", "Sở Tư pháp Đà Nẵng", "da-nang", aliases=["Sở Tư Pháp"]
+    )
+    registry["da-nang/btgtu-chi-uy-2"] = Organization(
+        "da-nang/btgtu-chi-uy-2", "Chi ủy 2", "da-nang", parent=BTG, local_aliases=["Chi uỷ"]
+    )
     assert OrganizationIndex(registry).ambiguous_names() == [
         ("da-nang: so tu phap", ["da-nang/so-tu-phap", "da-nang/so-tu-phap-2"]),
         (f"{BTG}: chi uy", ["da-nang/btgtu-chi-uy", "da-nang/btgtu-chi-uy-2"]),

@@ -71,8 +71,8 @@ def _description(site, doc_id):
         (OLD, "Chỉ thị 05-CT/TU năm 2015 của Ban Thường vụ Thành ủy Đà Nẵng về công tác dân vận"),
         (PLAN, "Kế hoạch 115-KH/TU của Ban Thường vụ Thành ủy Đà Nẵng: Triển khai thực hiện Chỉ thị"),
         (DECISION, "Quyết định 2108-QĐ/TU tháng 02 năm 2016 của Ban Thường vụ Thành ủy Đà Nẵng về việc ban hành Đề án"),
-        (PROJECT, "Đề án kèm theo Quyết định 2108-QĐ/TU tháng 02 năm 2016 của Ban Thường vụ Thành ủy Đà Nẵng:"
-         " Nâng cao chất lượng công tác dân vận"),
+        (PROJECT, ("Đề án kèm theo Quyết định 2108-QĐ/TU tháng 02 năm 2016 của Ban Thường vụ Thành ủy Đà Nẵng:"
+                   " Nâng cao chất lượng công tác dân vận")),
     ],
 )  # fmt: skip
 def test_the_description_says_kind_number_date_issuer_and_title_as_far_as_known(site, doc_id, expected):
