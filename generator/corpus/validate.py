@@ -40,7 +40,8 @@ def schema(name: str) -> dict[str, Any]:
 # One validation result, whichever validator ran. fastjsonschema reads "$" in a pattern as the
 # end of the string (\Z); Python's re (and so plain jsonschema) also matches "$" before a final
 # newline, which let "da-nang/x\n" through the fallback. The explaining validator uses the
-# same reading, so the two agree (tests/test_load.py runs both on the same hostile values).
+# same reading, so the two agree (tests/unit/corpus/test_validate.py runs both on the same
+# hostile values).
 _DOLLAR = re.compile(r"(?<!\\)\$")
 
 
@@ -101,6 +102,13 @@ def _leaf_errors(error: jsonschema.ValidationError) -> list[jsonschema.Validatio
     return [error]
 
 
+def _wrong_type(field: str, wanted: list[str]) -> tuple[str, str]:
+    return (
+        f"{field}: sai kiểu, cần {' hoặc '.join(_TYPE_NAMES.get(w, w) for w in wanted)}",
+        "xem mô tả trường trong Hướng dẫn biên tập",
+    )
+
+
 def _message(error: jsonschema.ValidationError) -> tuple[str, str]:
     """Vietnamese message and hint."""
     field = _field_name(error.absolute_path)
@@ -117,11 +125,16 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str]:
         hint = f"có phải là “{close[0]}”?" if close else "các trường hợp lệ: " + ", ".join(allowed)
         return f"trường không hợp lệ “{name}”", hint
     if v == "type":
-        wanted = [value] if isinstance(value, str) else value
-        return (
-            f"{field}: sai kiểu, cần {' hoặc '.join(_TYPE_NAMES.get(w, w) for w in wanted)}",
-            "xem mô tả trường trong Hướng dẫn biên tập",
-        )
+        return _wrong_type(field, [value] if isinstance(value, str) else value)
+    if v in ("oneOf", "anyOf") and error.context:  # no branch is of the value's type
+        wanted = [branch.get("type") for branch in value if isinstance(branch, Mapping)]
+        checker = jsonschema.Draft202012Validator.TYPE_CHECKER
+        if (
+            wanted
+            and all(isinstance(w, str) for w in wanted)
+            and not any(checker.is_type(error.instance, w) for w in wanted)
+        ):
+            return _wrong_type(field, wanted)
     if v == "enum":
         options = ", ".join(str(o) for o in value)
         return f"{field}: giá trị “{error.instance}” không hợp lệ", f"chọn một trong: {options}"

@@ -50,7 +50,7 @@ def one_line(value: Any) -> Any:
     """Jinja finalize: a text value printed into a page never spans lines. A blank line inside
     a raw HTML block ends the block in Markdown, and what follows would be read as Markdown
     (a [link](javascript:…) or a heading); in HTML a line break is only a space."""
-    if type(value) is str and ("\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value):
+    if type(value) is str and _LINE_BREAKS.search(value):
         return _LINE_BREAKS.sub(" ", value)
     return value
 

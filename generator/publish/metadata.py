@@ -15,9 +15,10 @@ from generator.corpus.model import Citable, Document
 from generator.link.crossrefs import RelationType
 from generator.link.validity import Validity, validity
 from generator.publish import urls
-from generator.publish.filters import page_title, vn_date
+from generator.publish.filters import page_title, vn_date, vn_long_date
 from generator.publish.labels import document_label
 from generator.publish.site import Site
+from generator.vn.dates import Precision
 
 DESCRIPTION_LENGTH = 300  # characters of a description; previews cut it shorter anyway
 
@@ -52,7 +53,12 @@ def description(document: Document, site: Site) -> str:
     kind and number first, then date, issuer and the title."""
     label = document_label(site.resolved, document.id)
     issued = document.date.issued if document.date.known else None
-    when = f" ngày {vn_date(issued)}" if issued else ""
+    if issued is None:
+        when = ""
+    elif issued.precision is Precision.DAY:
+        when = f" ngày {vn_date(issued)}"
+    else:  # "tháng 02 năm 2016", "năm 2016": never "ngày" before a month or a year
+        when = f" {vn_long_date(issued)}"
     issuer = site.corpus.organizations[document.issuer].name
     title = document.title.plain.strip()
     if title[:3].lower() == "về ":

@@ -202,64 +202,6 @@ def test_yaml_escapes_cannot_smuggle_them_in(escape):
     assert ("U+" in message or "invalid Unicode character" in message) and info.value.diagnostic.line == 1
 
 
-# --- one validation result, whichever validator ran ------------------------------------------
-
-HOSTILE_VALUES = [
-    ("id", "da-nang/thu-nghiem\n"),
-    ("id", "da-nang/thu-nghiem\r"),
-    ("id", "\nda-nang/thu-nghiem"),
-    ("id", "da-nang/thu-nghiem\t"),
-    ("id", "da-nang/thu nghiem"),
-    ("id", "da-nang/thu-nghiem/../x"),
-    ("number", {"value": "08-CT/TU\n", "source": "printed"}),
-    ("date", {"value": "2021-08-05\n", "precision": "day", "source": "printed"}),
-    ("source", {"file": "x.txt\n"}),
-    ("source", {"file": "da-nang-chi-thi-08-ct-tu-2021.txt", "url": "https://x\njavascript:alert(1)"}),
-    ("source", {"file": "da-nang-chi-thi-08-ct-tu-2021.txt", "url": 'https://x" onmouseover="alert(1)'}),
-    ("source", {"file": "da-nang-chi-thi-08-ct-tu-2021.txt", "url": "javascript:alert(1)"}),
-    ("source", {"file": "da-nang-chi-thi-08-ct-tu-2021.txt", "url": "https://example.org/a?b=c#d"}),
-    ("id", "da-nang/thu-nghiem"),
-]
-
-
-@pytest.mark.parametrize("field, value", HOSTILE_VALUES)
-def test_both_validators_agree_on_hostile_values(field, value):
-    import copy
-
-    import fastjsonschema
-
-    from generator.corpus import validate
-    from generator.corpus.load import Loaded
-
-    data = load_text(
-        "id: da-nang/thu-nghiem\nkind: chi-thi\nissuer: da-nang/ban-thuong-vu-thanh-uy\nsystem: party\n"
-        "date: {value: '2021-08-05', precision: day, source: printed}\ntitle: về thử nghiệm\n"
-        "body: [Đoạn một.]\nsource: {file: da-nang-chi-thi-08-ct-tu-2021.txt}\n",
-        "f.yaml",
-    ).data
-    data[field] = copy.deepcopy(value)
-    try:
-        validate._fast("document.schema.json")(data)
-        fast_ok = True
-    except fastjsonschema.JsonSchemaException:
-        fast_ok = False
-    explaining_ok = not list(validate._validator("document.schema.json").iter_errors(data))
-    assert fast_ok == explaining_ok, (field, value)
-    found = validate.schema_diagnostics(Loaded("f.yaml", data), "document.schema.json")
-    assert bool(found) == (not fast_ok)
-    expected_ok = value in ("da-nang/thu-nghiem",) or (isinstance(value, dict) and value.get("url", "").endswith("#d"))
-    assert fast_ok == expected_ok, (field, value)
-
-
-def test_a_rejection_is_never_lost_when_the_explaining_validator_finds_nothing(monkeypatch):
-    from generator.corpus import validate
-    from generator.corpus.load import Loaded
-
-    monkeypatch.setattr(validate, "_validator", lambda name: type("V", (), {"iter_errors": lambda self, d: []})())
-    found = validate.schema_diagnostics(Loaded("f.yaml", {"id": 1}), "document.schema.json")
-    assert found and found[0].is_error
-
-
 def test_a_message_never_prints_a_raw_line_break():
     from generator.corpus.diagnostics import ERROR, Diagnostic
 
