@@ -88,8 +88,10 @@ def vn_date(value: dt.date | PartialDate | None) -> str:
     return value.numeric() if isinstance(value, PartialDate) else numeric_date(value)
 
 
-def vn_long_date(value: dt.date | PartialDate) -> str:
+def vn_long_date(value: dt.date | PartialDate | None) -> str:
     """The long form, as on paper: "ngày 05 tháng 8 năm 2021" (see generator/vn/dates.py)."""
+    if value is None:
+        return "không rõ"
     return value.long() if isinstance(value, PartialDate) else long_date(value)
 
 

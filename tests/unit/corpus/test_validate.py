@@ -187,6 +187,8 @@ REGISTRY_HOSTILE = [
      "da nang"),
     ("organizations.schema.json", [{"id": "da-nang/thanh-uy", "name": "Thành ủy Đà Nẵng"}], "id",
      "da-nang/thanh-uy\n"),
+    ("organizations.schema.json", [{"id": "da-nang/ban-a", "name": "Ban A", "parent": "da-nang/thanh-uy"}], "parent",
+     "da-nang/thanh-uy\n"),
     ("references.schema.json", [{"id": "da-nang/cong-van-1720", "kind": "cong-van", "issuer": "Thành ủy"}], "id",
      "da-nang/cong-van-1720\n"),
     ("references.schema.json", [{"id": "da-nang/cong-van-1720", "kind": "cong-van", "issuer": "Thành ủy"}], "date",

@@ -215,3 +215,7 @@ def test_the_templates_get_every_filter_by_its_name():
         "vn_date": vn_date,
         "vn_long_date": vn_long_date,
     }
+
+
+def test_an_unknown_date_reads_as_unknown_in_both_forms():
+    assert filters.vn_long_date(None) == filters.vn_date(None) == "không rõ"
