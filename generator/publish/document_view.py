@@ -127,7 +127,7 @@ class DocumentView:
     closing: Closing
     task_count: int
     task_groups: list[TaskGroup]
-    unassigned: list[tuple[str, str]]  # numbered items naming no lead: (href, number)
+    unassigned: list[tuple[str, str]]  # numbered items holding no task (no lead named): (href, number)
     build_date: str
     refs: RefSections
     toc: list[TocEntry]  # the in-page contents
@@ -279,14 +279,16 @@ def _grouped(rows: list[TaskRow], tasks: list[ResolvedTask]) -> list[TaskGroup]:
 
 
 def _unassigned(document: Document, tasks: list[ResolvedTask], link_prefix: str = "#") -> list[tuple[str, str]]:
-    """The numbered items (mục) of the body that hold no task with a named lead: (href, number)."""
-    led = {t.unit for t in tasks if t.lead}
+    """The numbered items (mục) of the body that hold no task, so no lead and no row of the task
+    table: (href, number). An item whose task names no lead is a row of the table, which says
+    "Không nêu" for its lead; the page's note says the items it lists are not in the table."""
+    in_table = {t.unit for t in tasks}
     found = []
     for top in document.body:
         for block in top.walk():
             if block.type != "item" or not block.numbered:
                 continue
-            if not any(b.anchor in led for b in block.walk()):
+            if not any(b.anchor in in_table for b in block.walk()):
                 found.append((link_prefix + block.anchor, block.number or ""))
     return found
 
