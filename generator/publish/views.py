@@ -14,6 +14,7 @@ from generator.link.crossrefs import Mention, relation_sort_key
 from generator.link.resolve import Resolved
 from generator.link.tasks import ResolvedTask
 from generator.publish.labels import deadline_label, document_label
+from generator.vn.collation import sort_key
 
 
 @dataclass
@@ -154,7 +155,7 @@ class Views:
             item = self._item(target, current=target == doc_id)
             if item:
                 items.append(item)
-        return sorted(items, key=lambda i: (i.date, i.label))
+        return sorted(items, key=lambda i: (i.date, sort_key(i.label)))
 
     def deadline_items(self, tasks: list[ResolvedTask], with_document: bool = False) -> list[TimelineItem]:
         items = []
@@ -174,7 +175,7 @@ class Views:
                     source=task.document_id,
                 )
             )
-        return sorted(items, key=lambda i: (i.date, i.label))
+        return sorted(items, key=lambda i: (i.date, sort_key(i.label)))
 
     def corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
         """Every dated document (published or catalogued) and dated deadline, by year."""
@@ -186,6 +187,6 @@ class Views:
         items = [i for i in (self._item(item.id) for item in self.corpus.citables()) if i]
         items += self.deadline_items(self.resolved.tasks, with_document=True)
         by_year: dict[int, list[TimelineItem]] = {}
-        for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", i.label)):
+        for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", sort_key(i.label))):
             by_year.setdefault(item.date.year, []).append(item)
         return sorted(by_year.items())
