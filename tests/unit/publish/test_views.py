@@ -189,3 +189,20 @@ def test_a_snippet_cuts_long_sides_at_a_word():
     kept_before, kept_after = before[1:], after[:-1]
     assert f" {kept_before}Chỉ thị" in sentence and kept_before.split()[0] in words.split()  # whole words
     assert f"05-CT/TU{kept_after} " in sentence and kept_after.split()[-1] in words.split()
+
+
+SAME_DAY = [
+    doc("da-nang/quyet-dinh-2108-qd-tu-2016", kind="quyet-dinh", number="2108-QĐ/TU", date=day("2016-09-05"),
+        extra="attachments: [da-nang/de-an-2016]\n"),
+    doc("da-nang/de-an-2016", kind="de-an", date=day("2016-09-05"), body="  - Theo Quyết định số 2108-QĐ/TU.\n"),
+    doc("da-nang/chi-thi-01-ct-tu-2016", number="01-CT/TU", date=day("2016-09-05"),
+        body="  - Theo Quyết định số 2108-QĐ/TU.\n"),
+]  # fmt: skip
+
+
+def test_entries_of_one_day_are_in_vietnamese_alphabetical_order():
+    views = make_site(SAME_DAY, references=None).views
+    expected = ["Chỉ thị 01-CT/TU", "Đề án kèm theo Quyết định 2108-QĐ/TU", "Quyết định 2108-QĐ/TU"]  # "Đ" after "C"
+    [(year, items)] = views.corpus_timeline()
+    assert (year, [i.label for i in items]) == (2016, expected)
+    assert [i.label for i in views.lineage_of("da-nang/quyet-dinh-2108-qd-tu-2016")] == expected
