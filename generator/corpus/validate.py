@@ -127,13 +127,10 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, str]:
     if v == "type":
         return _wrong_type(field, [value] if isinstance(value, str) else value)
     if v in ("oneOf", "anyOf") and error.context:  # no branch is of the value's type
-        wanted = [branch.get("type") for branch in value if isinstance(branch, Mapping)]
+        branches = [branch.get("type") for branch in value if isinstance(branch, Mapping)]
+        wanted = [w for w in branches if isinstance(w, str)]
         checker = jsonschema.Draft202012Validator.TYPE_CHECKER
-        if (
-            wanted
-            and all(isinstance(w, str) for w in wanted)
-            and not any(checker.is_type(error.instance, w) for w in wanted)
-        ):
+        if wanted and len(wanted) == len(branches) and not any(checker.is_type(error.instance, w) for w in wanted):
             return _wrong_type(field, wanted)
     if v == "enum":
         options = ", ".join(str(o) for o in value)

@@ -144,6 +144,10 @@ class Views:
             item.id,
         )
 
+    def _same_day_order(self, item: TimelineItem) -> tuple[dt.date, bool, bytes]:
+        # Within a day: a document before what it issues ("ban hành kèm theo"), then by name.
+        return item.date, item.source in self.resolved.issued_with, sort_key(item.label)
+
     def lineage_of(self, doc_id: str) -> list[TimelineItem]:
         related = [doc_id] + self.refs.cites.get(doc_id, []) + self.citing_documents(doc_id)
         related += [r.target for r in self.refs.outgoing(doc_id)] + [r.source for r in self.refs.incoming(doc_id)]
@@ -155,7 +159,7 @@ class Views:
             item = self._item(target, current=target == doc_id)
             if item:
                 items.append(item)
-        return sorted(items, key=lambda i: (i.date, sort_key(i.label)))
+        return sorted(items, key=self._same_day_order)
 
     def deadline_items(self, tasks: list[ResolvedTask], with_document: bool = False) -> list[TimelineItem]:
         items = []
@@ -187,6 +191,6 @@ class Views:
         items = [i for i in (self._item(item.id) for item in self.corpus.citables()) if i]
         items += self.deadline_items(self.resolved.tasks, with_document=True)
         by_year: dict[int, list[TimelineItem]] = {}
-        for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", sort_key(i.label))):
+        for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", self._same_day_order(i))):
             by_year.setdefault(item.date.year, []).append(item)
         return sorted(by_year.items())

@@ -200,9 +200,22 @@ SAME_DAY = [
 ]  # fmt: skip
 
 
-def test_entries_of_one_day_are_in_vietnamese_alphabetical_order():
+def test_entries_of_one_day_put_a_document_before_what_it_issues_then_go_by_name():
     views = make_site(SAME_DAY, references=None).views
-    expected = ["Chỉ thị 01-CT/TU", "Đề án kèm theo Quyết định 2108-QĐ/TU", "Quyết định 2108-QĐ/TU"]  # "Đ" after "C"
+    # The Đề án is issued with the Quyết định: it follows it, though "Đ" sorts before "Q".
+    # The rest go in Vietnamese alphabetical order ("Chỉ thị" before "Quyết định").
+    expected = ["Chỉ thị 01-CT/TU", "Quyết định 2108-QĐ/TU", "Đề án kèm theo Quyết định 2108-QĐ/TU"]
     [(year, items)] = views.corpus_timeline()
     assert (year, [i.label for i in items]) == (2016, expected)
     assert [i.label for i in views.lineage_of("da-nang/quyet-dinh-2108-qd-tu-2016")] == expected
+
+
+def test_entries_of_one_day_are_in_vietnamese_alphabetical_order():
+    same_day = [
+        doc("da-nang/chi-thi-02-ct-tu-2016", number="02-CT/TU", date=day("2016-09-05")),
+        doc("da-nang/de-an-2016", kind="de-an", number="05-ĐA/TU", date=day("2016-09-05")),
+        doc("da-nang/quyet-dinh-7-qd-tu-2016", kind="quyet-dinh", number="7-QĐ/TU", date=day("2016-09-05")),
+    ]
+    [(_, items)] = make_site(same_day, references=None).views.corpus_timeline()
+    labels = [i.label for i in items]
+    assert [label.split()[0] for label in labels] == ["Chỉ", "Đề", "Quyết"], labels  # "Đ" after "D", before "Q"
