@@ -207,16 +207,3 @@ def test_a_message_never_prints_a_raw_line_break():
 
     text = Diagnostic("f.yaml", 1, 1, ERROR, "không có cơ quan “a\r\nf.yaml:9:9: lỗi: giả”").format()
     assert "\n" not in text and "\r" not in text and "a\\r\\nf.yaml:9:9" in text
-
-
-def test_files_copied_into_the_site_are_never_read_through_a_link(tmp_path):
-    from generator.build.write import copy_regular_file
-
-    (tmp_path / "secret").write_text("SECRET", encoding="utf-8")
-    (tmp_path / "nguon.txt").symlink_to(tmp_path / "secret")
-    with pytest.raises(LoadError):
-        copy_regular_file(tmp_path / "nguon.txt", tmp_path / "out.txt")
-    assert not (tmp_path / "out.txt").exists()
-    (tmp_path / "that.txt").write_text("văn bản", encoding="utf-8")
-    copy_regular_file(tmp_path / "that.txt", tmp_path / "out.txt")
-    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "văn bản"
