@@ -48,7 +48,11 @@ class DateField:
 def date_field(header: Header) -> DateField:
     if header.date and header.date.value:
         date: Any = {"value": header.date.value, "precision": header.date.precision, "source": "printed"}
-        if header.date.precision != "day":
+        if header.date.unreadable:
+            date = Todo(
+                date, f"ngày, tháng in trên văn bản không đọc được (“{header.date.printed}”); giữ năm, ghi ngày đúng"
+            )
+        elif header.date.precision != "day":
             date = Todo(date, f"ngày in trên văn bản chưa đủ (“{header.date.printed}”)")
         return DateField({"date": date}, int(header.date.value[:4]))
     if header.date:  # a date line whose day or month cannot be a date ("ngày 06 tháng 40")

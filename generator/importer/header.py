@@ -64,6 +64,7 @@ class PrintedDate:
     value: Optional[str]  # YYYY-MM-DD | YYYY-MM | YYYY; None when the printed date is impossible
     precision: str  # day | month | year | unknown
     printed: str
+    unreadable: bool = False  # the day or month cannot be a date ("tháng 40"): only the year is kept
 
 
 def parse_date_line(text: str) -> PrintedDate | None:
@@ -80,7 +81,9 @@ def parse_date_line(text: str) -> PrintedDate | None:
             date = PartialDate(dt.date(year, int(month_s), 1), Precision.MONTH)
         else:
             date = PartialDate(dt.date(year, 1, 1), Precision.YEAR)
-    except ValueError:  # no such day ("ngày 06 tháng 40"): a date line all the same, its date unknown
+    except ValueError:  # no such day ("ngày 06 tháng 40"): a date line all the same; keep its year
+        if 1 <= year <= 9999:
+            return PrintedDate(place, f"{year:04d}", "year", text, unreadable=True)
         return PrintedDate(place, None, "unknown", text)
     return PrintedDate(place, date.iso, date.precision.value, text)
 

@@ -35,6 +35,14 @@ def test_date_field():
     impossible = date_field(Header(date=PrintedDate("Hà Nội", None, "unknown", "Hà Nội, ngày 06 tháng 40 năm 2025")))
     assert impossible.fields["date"] == {"precision": "unknown"} and impossible.year is None
     assert "tháng 40" in todo_messages(impossible.fields["#date"])[0]
+    ocr = "Hà Nội, ngày 06 tháng 40 năm 2025"
+    year_only = date_field(Header(date=PrintedDate("Hà Nội", "2025", "year", ocr, unreadable=True)))
+    assert plain(year_only.fields["date"]) == {"value": "2025", "precision": "year", "source": "printed"}
+    assert year_only.year == 2025
+    assert (
+        "không đọc được" in todo_messages(year_only.fields["date"])[0]
+        and "tháng 40" in todo_messages(year_only.fields["date"])[0]
+    )
     none = date_field(Header())
     assert none.fields["date"] == {"precision": "unknown"} and "#date" in none.fields
 

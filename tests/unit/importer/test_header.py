@@ -153,15 +153,21 @@ def test_number_lines(text, expected):
         ("Hà Nội, ngày  01  tháng 10 năm 2021", ("Hà Nội", "2021-10-01", "day")),
         ("Hà Tĩnh, ngày ... tháng 12 năm 2021", ("Hà Tĩnh", "2021-12", "month")),
         ("TP. Hồ Chí Minh, ngày 5/9/2016", ("TP. Hồ Chí Minh", "2016-09-05", "day")),
-        # a date line whose date is impossible: still the date line (its place is kept), date unknown
-        ("ngày 30 tháng 02 năm 2021", (None, None, "unknown")),
-        ("Hà Nội, ngày 06 tháng 40 năm 2025", ("Hà Nội", None, "unknown")),
+        # a date line whose day or month is impossible: still the date line (its place is kept);
+        # only the year it prints is known
+        ("ngày 30 tháng 02 năm 2021", (None, "2021", "year")),
+        ("Hà Nội, ngày 06 tháng 40 năm 2025", ("Hà Nội", "2025", "year")),
         ("Trong năm 2021, ngày càng nhiều", None),
     ],
 )
 def test_date_lines(text, expected):
     parsed = parse_date_line(text)
     assert (parsed.place, parsed.value, parsed.precision) == expected if expected else parsed is None
+
+
+def test_an_impossible_day_or_month_is_marked_unreadable():
+    assert parse_date_line("Hà Nội, ngày 06 tháng 40 năm 2025").unreadable
+    assert not parse_date_line("Hà Nội, ngày 06 tháng 10 năm 2025").unreadable
 
 
 # Header blocks of real documents (copied from official texts): what the block parser reads.
