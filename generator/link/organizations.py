@@ -51,7 +51,7 @@ class OrganizationIndex:
             if org.jurisdiction == jurisdiction:
                 for alias in [org.name, *org.aliases, *org.local_aliases]:
                     names.setdefault(fold_words(alias), alias)
-        close = difflib.get_close_matches(fold_words(name), list(names), n=limit, cutoff=0.5)
+        close = difflib.get_close_matches(fold_words(name), list(names), n=limit, cutoff=0.6)
         return [names[c] for c in close]
 
     def _ancestors(self, org_id: str) -> Iterator[str]:

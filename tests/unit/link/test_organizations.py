@@ -164,5 +164,11 @@ def test_an_unknown_name_is_offered_close_spellings_of_its_jurisdiction(index, n
 def test_candidates_never_come_from_another_jurisdiction(index):
     found = index.candidates("Sở Tư pháp thành phố Hà Nội", "da-nang")
     assert found[0] == "Sở Tư pháp thành phố Đà Nẵng" and not any("Hà Nội" in name for name in found)
-    assert index.candidates("Ban Tuyên giáo Thành ủy", "ha-noi") == ["Thành ủy"]  # Hà Nội's own
+    assert index.candidates("Thanh uy", "ha-noi") == ["Thành ủy", "Thành ủy Hà Nội"]  # Hà Nội's own
+    assert index.candidates("Ban Tuyên giáo Thành ủy", "ha-noi") == []  # Hà Nội's list has none close
     assert index.candidates("Kho bạc Nhà nước", "da-nang") == []
+
+
+@pytest.mark.parametrize("name", ["Hải quan", "Sở Tài chính"])
+def test_a_name_that_shares_only_a_few_letters_gets_no_suggestion(index, name):
+    assert index.candidates(name, "da-nang") == []
