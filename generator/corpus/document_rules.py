@@ -136,14 +136,18 @@ def no_html_in_strings(file: DocumentFile) -> Iterator[Diagnostic]:
 
 def unique_anchors(document: Document, origin: Origin) -> Iterator[Diagnostic]:
     """Two blocks with the same number at the same level would share a deep link."""
-    for anchor, count in Counter(block.anchor for block in document.blocks()).items():
-        if count > 1:
+    located = list(document.located_blocks())
+    counts = Counter(block.anchor for block, _ in located)
+    seen: set[str] = set()
+    for block, path in located:
+        if counts[block.anchor] > 1 and block.anchor in seen:  # at the second and later ones
             yield Diagnostic.at(
-                origin.at(("body",)),
+                origin.at(path + ("number",)),
                 ERROR,
-                f"neo “{anchor}” xuất hiện {count} lần: hai khối cùng số thứ tự ở cùng cấp",
+                f"neo “{block.anchor}” xuất hiện {counts[block.anchor]} lần: hai khối cùng số thứ tự ở cùng cấp",
                 "kiểm tra trường number của các mục",
             )
+        seen.add(block.anchor)
 
 
 def _footnote_refs(document: Document) -> set[str]:
@@ -153,11 +157,18 @@ def _footnote_refs(document: Document) -> set[str]:
 
 
 def footnotes_defined(document: Document, origin: Origin) -> Iterator[Diagnostic]:
+    """A reference [^n] with no footnote n: reported at each text that holds it."""
     defined = {footnote.id for footnote in document.footnotes}
-    for ref in sorted(_footnote_refs(document) - defined):
-        yield Diagnostic.at(
-            origin.at(("body",)), ERROR, f"chú thích [^{ref}] được dẫn nhưng chưa khai báo trong footnotes"
-        )
+    for text_field in document.text_fields():
+        if text_field.field not in ("heading", "text"):  # the blocks' texts, as _footnote_refs reads
+            continue
+        for ref in text_field.text.footnote_refs:
+            if ref not in defined:
+                yield Diagnostic.at(
+                    origin.at(text_field.path),
+                    ERROR,
+                    f"chú thích [^{ref}] được dẫn nhưng chưa khai báo trong footnotes",
+                )
 
 
 def footnotes_cited(document: Document, origin: Origin) -> Iterator[Diagnostic]:

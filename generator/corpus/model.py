@@ -276,22 +276,28 @@ class Document(_Identified):
         for block in self.preamble + self.body:
             yield from block.walk()
 
+    def located_blocks(self) -> Iterator[tuple[Block, tuple[str | int, ...]]]:
+        """Every block in reading order, with its path in the YAML (("body", 1, "children", 0))."""
+
+        def walk(blocks: list[Block], path: tuple[str | int, ...]) -> Iterator[tuple[Block, tuple[str | int, ...]]]:
+            for i, block in enumerate(blocks):
+                yield block, path + (i,)
+                yield from walk(block.children, path + (i, "children"))
+
+        yield from walk(self.preamble, ("preamble",))
+        yield from walk(self.body, ("body",))
+
     def text_fields(self) -> Iterator[TextField]:
         """Every text field in reading order: title, subtitle, block headings and texts, footnotes."""
         yield TextField("van-ban", "title", self.title, ("title",))
         if self.subtitle:
             yield TextField("van-ban", "subtitle", self.subtitle, ("subtitle",))
 
-        def walk(blocks: list[Block], path: tuple[str | int, ...]) -> Iterator[TextField]:
-            for i, block in enumerate(blocks):
-                if block.heading:
-                    yield TextField(block.anchor, "heading", block.heading, path + (i, "heading"))
-                if block.text:
-                    yield TextField(block.anchor, "text", block.text, path + (i, "text"))
-                yield from walk(block.children, path + (i, "children"))
-
-        yield from walk(self.preamble, ("preamble",))
-        yield from walk(self.body, ("body",))
+        for block, path in self.located_blocks():
+            if block.heading:
+                yield TextField(block.anchor, "heading", block.heading, path + ("heading",))
+            if block.text:
+                yield TextField(block.anchor, "text", block.text, path + ("text",))
         for i, note in enumerate(self.footnotes):
             yield TextField(f"fn-{note.id}", "footnote", note.text, ("footnotes", i, "text"), note.id)
 

@@ -124,12 +124,14 @@ ITEM = 'text: "Nội dung[^1]."}'
 
 # (change to FULL, rule, lines, severity, message fragment)
 DOCUMENT_CASES = [
-    ((ITEM, ITEM + '\n  - {type: item, number: "1"}'), document_rules.unique_anchors, {10}, ERROR,
+    ((ITEM, ITEM + '\n  - {type: item, number: "1"}'), document_rules.unique_anchors, {11}, ERROR,
      "neo “muc-1” xuất hiện 2 lần"),
     ((ITEM, ITEM + '\n  - {type: part, number: "II", children: [{type: item, number: "1"}, {type: item, number: "1"}]}'),
-     document_rules.unique_anchors, {10}, ERROR, "neo “muc-ii-1” xuất hiện 2 lần"),
+     document_rules.unique_anchors, {11}, ERROR, "neo “muc-ii-1” xuất hiện 2 lần"),  # at the second
     (("Nội dung[^1].", "Nội dung[^1][^2]."), document_rules.footnotes_defined, {10}, ERROR,
      "chú thích [^2] được dẫn nhưng chưa khai báo"),
+    ((ITEM, ITEM + '\n  - {type: item, number: "2", text: "Thêm[^7]."}'), document_rules.footnotes_defined, {11},
+     ERROR, "chú thích [^7] được dẫn"),  # at the text that holds it
     (("Nội dung[^1].", "Nội dung."), document_rules.footnotes_cited, {12}, WARNING,
      "chú thích “1” không được dẫn trong nội dung"),
     (("unit: muc-1", "unit: muc-9"), document_rules.task_units_exist, {15}, ERROR,
