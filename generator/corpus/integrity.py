@@ -211,7 +211,8 @@ def _lookalike(text: str, char: str) -> tuple[str, str]:
     looks = confusables.is_confusable(char, preferred_aliases=["latin", "common"], greedy=False) or []
     like = next((h for g in looks for h in g["homoglyphs"] if h["c"].isascii() or is_vietnamese_letter(h["c"])), None)
     scripts = sorted(categories.unique_aliases(text) - {"COMMON", "INHERITED"})
-    message = f"ký tự “{char}” {describe(char)} (chữ {script}) không phải chữ cái tiếng Việt"
+    of_script = f" (chữ {script})" if script not in ("COMMON", "INHERITED") else ""  # "²" has no script
+    message = f"ký tự “{char}” {describe(char)}{of_script} không phải chữ cái tiếng Việt"
     if like:
         message += f"; trông giống “{like['c']}” ({like['n']})"
     if len(scripts) > 1:

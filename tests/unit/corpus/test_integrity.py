@@ -286,3 +286,10 @@ def test_identity_characters_checks_numbers_ids_and_registry_names_where_they_ar
         ("data/references.yaml", 3, "số, ký hiệu"),
     ]
     assert all(d.severity == ERROR and d.hint for d in found)
+
+
+def test_a_sign_without_a_script_is_named_without_one():
+    message, _ = integrity.character_problem("Sở 2²")
+    assert "“²” U+00B2 (SUPERSCRIPT TWO) không phải chữ cái" in message and "COMMON" not in message
+    message, _ = integrity.character_problem("Sở Nội vụ Аа")
+    assert "(chữ CYRILLIC)" in message
