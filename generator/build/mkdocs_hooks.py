@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of the pa
     sys.path.insert(0, str(ROOT))
 
 from generator.build import preview  # noqa: E402
+from generator.build.compact import compact_html  # noqa: E402
 from generator.build.cache import Cache  # noqa: E402
 from generator.build.pages import PageRecord  # noqa: E402
 from generator.build.pipeline import build, build_date, cache_dir  # noqa: E402
@@ -164,7 +165,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if _record(page) is not None:
         page.content = None  # written: free it
-    return output
+    return compact_html(output)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
