@@ -364,7 +364,7 @@ def test_sharing_tags_and_legislation_hold_the_payload_as_data(payload_site):
     page = (payload_site / "van-ban" / "da-nang" / "doc-hai" / "index.html").read_text(encoding="utf-8")
     metas = re.findall(r"<meta\b[^>]*>", page)
     shared = [m for m in metas if 'property="og:' in m or 'name="twitter:' in m]
-    assert len(shared) >= 9
+    assert len(shared) >= 7  # og: site_name, locale, type, title, description, url; twitter:card
     for tag in shared:  # one attribute pair each, the payload's quotes escaped inside the value
         assert tag.count('"') == 4 and "http-equiv" not in tag.split('content="')[0], tag
     title = next(m for m in shared if 'property="og:title"' in m)
