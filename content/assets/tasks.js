@@ -10,6 +10,32 @@
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
     var selects = filters.querySelectorAll("select");
+    var headers = table.tHead.rows[0].cells;
+    var column = {};
+    Array.prototype.forEach.call(headers, function (th, i) { if (th.dataset.sort) column[th.dataset.sort] = i; });
+    // The sort and filter keys are read from the cells (the page carries only data-due):
+    // the row's place, its document (the link's path), lead names, organisations (the links to
+    // their pages) and status (the class of its label).
+    rows.forEach(function (row, i) {
+      var d = row.dataset, cells = row.cells;
+      d.number = ("00000" + (i + 1)).slice(-6);
+      var doc = cells[column.document] && cells[column.document].querySelector("a");
+      var path = doc ? doc.getAttribute("href").match(/van-ban\/(.+?)\/(?:#|$)/) : null;
+      d.document = path ? path[1] : "";
+      d.lead = cells[column.lead] ? cells[column.lead].textContent : "";
+      var orgs = [];
+      [cells[column.lead], cells[column.lead + 1]].forEach(function (cell) {  // lead and support
+        if (!cell) return;
+        Array.prototype.forEach.call(cell.querySelectorAll("a[href]"), function (a) {
+          var m = a.getAttribute("href").match(/co-quan\/(.+?)\/$/);
+          if (m && orgs.indexOf(m[1]) < 0) orgs.push(m[1]);
+        });
+      });
+      d.orgs = orgs.sort().join(" ");
+      var status = cells[column.status] && cells[column.status].querySelector(".vb-status");
+      var slug = status ? status.className.match(/vb-status-(\S+)/) : null;
+      d.status = slug ? slug[1] : "";
+    });
     var count = filters.querySelector("[data-count]");
 
     function matches(row) {
@@ -35,7 +61,6 @@
     }
     Array.prototype.forEach.call(selects, function (s) { s.addEventListener("change", apply); });
 
-    var headers = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(headers, function (th) {
       var key = th.dataset.sort;
       if (!key) return;

@@ -12,16 +12,18 @@ import contextlib
 import datetime as dt
 import gc
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
 from generator.build.cache import Cache, digest, registries_key
 from generator.build.pages import PageRecord, render_pages
+from generator.build.parallel import fork_map
 from generator.corpus.read import ReadResult, read_corpus
 from generator.link.crossrefs import document_citations
 from generator.link.resolve import Resolved, resolve
-from generator.publish.render import Site, copied_files, data_files, plan
+from generator.publish.render import Site, copied_files, plan
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,18 +67,29 @@ def _locator(read: ReadResult):
     return locate
 
 
+@contextlib.contextmanager
+def _timed(timings: Optional[dict[str, float]], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
 def read_and_resolve(
-    data_dir: Path, date: dt.date, cache: Optional[Cache] = None
+    data_dir: Path, date: dt.date, cache: Optional[Cache] = None, timings: Optional[dict[str, float]] = None
 ) -> tuple[ReadResult, Optional[Resolved]]:
     """The one place the pipeline calls the reader and the resolver (on every core; through
     the cache if one is given). The resolution is None when the data has errors; its
-    diagnostics join the reader's."""
+    diagnostics join the reader's. `timings` collects the seconds of each stage."""
     cache = cache or Cache(None)
-    read = read_corpus(data_dir, cache.read_documents)
+    with _timed(timings, "read"):
+        read = read_corpus(data_dir, cache.read_documents)
     if not read.ok or read.corpus is None:
         return read, None
-    citations = cache.citations(read.corpus.documents, document_citations)
-    resolved = resolve(read.corpus, date, _locator(read), citations)
+    with _timed(timings, "citations"):
+        citations = cache.citations(read.corpus.documents, document_citations)
+    with _timed(timings, "resolve"):
+        resolved = resolve(read.corpus, date, _locator(read), citations, fork_map)
     read.diagnostics.extend(resolved.diagnostics)
     read.diagnostics.sort()
     return read, resolved
@@ -91,9 +104,9 @@ def check(data_dir: Path, date: dt.date | None = None, cache: Optional[Cache] = 
 class Built:
     read: ReadResult
     resolved: Optional[Resolved]
-    pages: list[PageRecord] = field(default_factory=list)  # bodies in the cache folder
-    data_files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> text (open data)
+    pages: list[PageRecord] = field(default_factory=list)  # pages and open-data files, bodies in the cache
     copied: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> file to publish as is
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def ok(self) -> bool:
@@ -102,15 +115,19 @@ class Built:
 
 def build(data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markdown: bool = False) -> Built:
     """Every page (HTML, or Markdown with `markdown`), the open data and the files to copy."""
+    timings: dict[str, float] = {}
     with gc_paused():
-        read, resolved = read_and_resolve(data_dir, date, cache)
+        read, resolved = read_and_resolve(data_dir, date, cache, timings)
         if resolved is None or not read.ok:
-            return Built(read, None)
+            return Built(read, None, timings=timings)
         read.loaded.clear()  # YAML positions: the diagnostics are known
         site = Site(resolved, data_dir, site_url)
-        shared = digest(registries_key(data_dir), date.isoformat(), site_url)
-        pages = render_pages(site, plan(site), cache, shared, markdown)
-        return Built(read, resolved, pages, data_files(site), copied_files(site))
+        with _timed(timings, "plan"):
+            shared = digest(registries_key(data_dir), date.isoformat(), site_url)
+            jobs = plan(site)
+        with _timed(timings, "render"):
+            pages = render_pages(site, jobs, cache, shared, markdown)
+        return Built(read, resolved, pages, copied_files(site), timings)
 
 
 # --- in memory, for tests and small corpora ---------------------------------------------
@@ -142,6 +159,7 @@ def generate(data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
         built = build(data_dir, date, cache, site_url, markdown=True)
         if not built.ok:
             return Generated(built.read, None, None)
-        pages = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages}
+        pages = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages if r.path.endswith(".md")}
+        data = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages if not r.path.endswith(".md")}
         edits = {r.path: r.edit_path for r in built.pages if r.edit_path}
-        return Generated(built.read, built.resolved, RenderedSite(pages, built.data_files, built.copied, edits))
+        return Generated(built.read, built.resolved, RenderedSite(pages, data, built.copied, edits))

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Callable, Mapping, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from generator.vn import identity
 from generator.vn.citations import Citation, extract
@@ -222,36 +222,67 @@ def _extracted(document: Document, citations: Optional[list[list[Citation]]]) ->
     ]
 
 
-def resolve_crossrefs(corpus: Corpus, locate: Locate, citations: Citations | None = None) -> CrossRefs:
+Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]  # map() or a parallel map
+
+
+@dataclass
+class _DocumentRefs:
+    """What resolving one document's citations found (merged in document order)."""
+
+    mentions: list[Mention]
+    relations: list[Relation]
+    diagnostics: list[Diagnostic]
+
+
+def _document_refs(
+    corpus: Corpus, index: _Index, locate: Locate, document: Document, citations: Optional[list[list[Citation]]]
+) -> _DocumentRefs:
+    diagnostics: list[Diagnostic] = []
+    resolver = _Resolver(corpus, index, locate, document, diagnostics)
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    for found in _extracted(document, citations):
+        implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
+        for citation in found.citations:
+            target = resolver.target(citation, found.source.path)
+            if target is None or target == document.id:
+                continue
+            sentence, offset = _sentence(found.plain, citation.start, citation.end)
+            mention = Mention(
+                document.id, found.source.anchor, found.place, found.source.field, citation, sentence, target
+            )
+            mentions.append(mention)
+            relations.extend(_recognized(mention, found.plain, offset, found.source.path, implementing))
+    relations.extend(Relation(RelationType.ISSUES, document.id, a, True) for a in document.attachments)
+    relations.extend(Relation(RelationType(r.type), document.id, r.target, True) for r in document.relations)
+    return _DocumentRefs(mentions, relations, diagnostics)
+
+
+def resolve_crossrefs(
+    corpus: Corpus, locate: Locate, citations: Citations | None = None, map_documents: Map = map
+) -> CrossRefs:
+    """Every document's citations resolved, one document at a time (`map_documents` may spread
+    them over processes: the results are merged in the order of the documents' ids)."""
     index = _Index(corpus)
     diagnostics: list[Diagnostic] = []
     mentions: dict[tuple[str, str, str], list[Mention]] = {}
     cites: dict[str, list[str]] = {}
     cited_by: dict[str, list[Mention]] = {}
     relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
-    for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        resolver = _Resolver(corpus, index, locate, document, diagnostics)
+    documents = sorted(corpus.documents.values(), key=lambda d: d.id)
+
+    def one(document: Document) -> _DocumentRefs:
+        return _document_refs(corpus, index, locate, document, citations.get(document.id) if citations else None)
+
+    for document, found in zip(documents, map_documents(one, documents)):
         targets: dict[str, None] = {}  # first-mention order
-        for found in _extracted(document, citations.get(document.id) if citations is not None else None):
-            implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
-            for citation in found.citations:
-                target = resolver.target(citation, found.source.path)
-                if target is None or target == document.id:
-                    continue
-                sentence, offset = _sentence(found.plain, citation.start, citation.end)
-                mention = Mention(
-                    document.id, found.source.anchor, found.place, found.source.field, citation, sentence, target
-                )
-                mentions.setdefault((document.id, mention.anchor, mention.field), []).append(mention)
-                cited_by.setdefault(target, []).append(mention)
-                targets[target] = None
-                for relation in _recognized(mention, found.plain, offset, found.source.path, implementing):
-                    relations[relation] = None
+        for mention in found.mentions:
+            mentions.setdefault((document.id, mention.anchor, mention.field), []).append(mention)
+            cited_by.setdefault(mention.target, []).append(mention)
+            targets[mention.target] = None
         cites[document.id] = list(targets)
-        for attachment in document.attachments:
-            relations[Relation(RelationType.ISSUES, document.id, attachment, True)] = None
-        for stated in document.relations:
-            relations[Relation(RelationType(stated.type), document.id, stated.target, True)] = None
+        relations.update(dict.fromkeys(found.relations))
+        diagnostics.extend(found.diagnostics)
     # A stated relation replaces one recognized between the same two documents.
     stated_pairs = {(r.source, r.target) for r in relations if r.stated}
     kept = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]

@@ -15,7 +15,7 @@ from typing import Callable, Hashable, Iterable, Optional
 
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.model import Corpus, Document, Role, Task
-from generator.link.crossrefs import Citations, CrossRefs, resolve_crossrefs
+from generator.link.crossrefs import Citations, CrossRefs, Map, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
 from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, status
 from generator.vn import deadlines
@@ -91,14 +91,19 @@ def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable])
 
 
 def resolve(
-    corpus: Corpus, build_date: dt.date, locate: Locate = _no_location, citations: Citations | None = None
+    corpus: Corpus,
+    build_date: dt.date,
+    locate: Locate = _no_location,
+    citations: Citations | None = None,
+    map_documents: Map = map,
 ) -> Resolved:
     """`citations`: each document's extracted citations (`document_citations`), when the
-    caller computed them already (on several cores, or from a cache); else extracted here."""
+    caller computed them already (on several cores, or from a cache); else extracted here.
+    `map_documents` runs the per-document work (a parallel map keeps the order)."""
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, locate)
-    refs = resolve_crossrefs(corpus, locate, citations)
+    tasks = resolve_tasks(corpus, newest_first, build_date, locate, map_documents)
+    refs = resolve_crossrefs(corpus, locate, citations, map_documents)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -118,7 +123,9 @@ def resolve(
 # --- tasks ---------------------------------------------------------------------------
 
 
-def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate) -> TaskIndex:
+def resolve_tasks(
+    corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate, map_documents: Map = map
+) -> TaskIndex:
     """Every document's tasks, and per organization the tasks it leads and supports."""
     index = OrganizationIndex(corpus.organizations)
     diagnostics = [
@@ -134,9 +141,11 @@ def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, locat
     ]
     by_document: dict[str, list[ResolvedTask]] = {}
     by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
-    for doc_id in newest_first:
-        document = corpus.documents[doc_id]
-        rows, found = _document_tasks(document, index, today, locate)
+
+    def one(doc_id: str) -> tuple[list[ResolvedTask], list[Diagnostic]]:
+        return _document_tasks(corpus.documents[doc_id], index, today, locate)
+
+    for doc_id, (rows, found) in zip(newest_first, map_documents(one, newest_first)):
         diagnostics.extend(found)
         for row in rows:
             for role in Role:

@@ -126,13 +126,10 @@ class _Texts:
         if not found:
             return text_view(text)
         views = self.site.views
+        # The tooltip names the document the citation resolved to; its title is in the page's
+        # list of cited documents (once, not at every mention).
         links = [
-            Link(
-                m.citation.start,
-                m.citation.end,
-                self.link(views.target_url(m.target)),
-                views.target_label(m.target) + " – " + views.target_title(m.target),
-            )
+            Link(m.citation.start, m.citation.end, self.link(views.target_url(m.target)), views.target_label(m.target))
             for m in found
         ]
         return text_view(text, links)

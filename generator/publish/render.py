@@ -25,7 +25,7 @@ from generator.corpus.validate import SCHEMA_DIR, schema
 from generator.link.tasks import RoleTasks
 from generator.publish import urls
 from generator.publish.document_view import document_meta, document_view
-from generator.publish.exports import exports, open_data
+from generator.publish import exports
 from generator.publish.filters import FILTERS, md_heading, one_line, page_title, safe_url, script_json
 from generator.publish.filters import vn_date, vn_long_date
 from generator.publish.links import Linker
@@ -51,6 +51,7 @@ __all__ = [  # the output filters are part of this stage's interface
     "md_heading",
     "one_line",
     "page_title",
+    "copied_files",
     "plan",
     "render_page",
     "safe_url",
@@ -199,9 +200,20 @@ def _tasks(site: Site) -> Iterator[PageJob]:
             yield PageJob(url, "tasks", (jur_id, start, end, pager), _task_docs(rows[start:end]))
 
 
+def _open_data(site: Site) -> Iterator[PageJob]:
+    """The open-data files: the whole corpus first (the largest jobs start first), then each
+    organisation's calendar."""
+    everything = tuple(site.resolved.newest_first)
+    for path in ("api/tasks.json", "api/tasks.csv", "api/deadlines.ics", "api/documents.json", "feed.xml"):
+        yield PageJob(path, "data", (path,), everything)
+    for org_id in sorted(site.resolved.tasks_by_org):
+        yield PageJob(f"api/ics/{org_id}.ics", "calendar", (org_id,), _org_deps(org_id, site))
+
+
 def plan(site: Site) -> list[PageJob]:
-    """Every page of the site, documents and organisations first (most of the work)."""
-    jobs = list(_document_jobs(site))
+    """Every page and open-data file of the site, the largest and most numerous first."""
+    jobs = list(_open_data(site))
+    jobs += _document_jobs(site)
     jobs += _organization_lists(site)
     jobs += _lists(site)
     jobs += _references(site)
@@ -319,8 +331,22 @@ def environment(markdown: bool) -> Environment:
     return env
 
 
+_DATA: dict[str, Callable[[Site], str]] = {
+    "api/tasks.json": lambda site: exports.tasks_json(site.resolved),
+    "api/tasks.csv": lambda site: exports.tasks_csv(site.resolved),
+    "api/deadlines.ics": lambda site: exports.deadlines_calendar(site.resolved, site.site_url),
+    "api/documents.json": lambda site: exports.documents_json(site.resolved, site.views),
+    "feed.xml": lambda site: exports.atom_feed(site.resolved, site.site_url),
+}
+
+
 def render_page(job: PageJob, site: Site, markdown: bool = False) -> Page:
-    """One page, rendered once: HTML with its table of contents, or Markdown."""
+    """One page, rendered once: HTML with its table of contents, or Markdown. An open-data
+    file is a page without front matter or table of contents."""
+    if job.kind == "data":
+        return Page(job.url, {}, _DATA[job.url](site))
+    if job.kind == "calendar":
+        return Page(job.url, {}, exports.organization_calendar(site.resolved, job.args[0], site.site_url))
     template, view, meta = VIEWS[job.kind](site, job)
     context = {"title": meta.get("title", ""), "title_id": _TITLE_IDS.get(job.kind, "")}
     body = environment(markdown).get_template(template).render(page=view, **context)
@@ -336,14 +362,7 @@ _TITLE_IDS = {
 }
 
 
-# --- what is not a page: open data, and files copied as they are ---------------------------
-
-
-def data_files(site: Site) -> dict[str, str]:
-    """The open-data exports: tasks (JSON, CSV), calendars, documents.json and the Atom feed."""
-    files = exports(site.resolved, site.site_url)
-    files.update(open_data(site.resolved, site.views, site.site_url))
-    return files
+# --- files published as they are --------------------------------------------------------
 
 
 def copied_files(site: Site) -> dict[str, Path]:

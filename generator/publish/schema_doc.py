@@ -48,10 +48,10 @@ def _type_of(node: dict) -> str:
         return "một trong các giá trị"
     if "oneOf" in node:
         return " hoặc ".join(_type_of(n) for n in node["oneOf"])
-    kind = node.get("type")
+    kind = str(node.get("type") or "")
     if kind == "array":
         return "danh sách"
-    return _TYPE_NAMES.get(kind, kind or "")
+    return _TYPE_NAMES.get(kind, kind)
 
 
 def fields(schema: dict) -> Iterator[FieldDoc]:

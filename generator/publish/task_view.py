@@ -30,15 +30,13 @@ class ReportView:
 class TaskRow:
     anchor: str
     number: int  # STT within its document
-    document_id: str
     doc_href: str
     doc_label: str
+    task_href: str  # the task's row in its document's table
     unit_href: str
     text: str
     lead: list[OrgName]
     support: list[OrgName]
-    lead_names: str  # data-lead: the sort key
-    org_ids: str  # data-orgs: the filter key
     status: str
     status_label: str
     due: str  # data-due: ISO last day, "9999" when none
@@ -61,15 +59,13 @@ def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[T
             TaskRow(
                 anchor=t.anchor,
                 number=t.number,
-                document_id=t.document_id,
                 doc_href=doc_href,
                 doc_label=documents[t.document_id].label(),
+                task_href=f"{doc_href}#{t.anchor}",
                 unit_href=f"{doc_href}#{t.unit}",
                 text=t.text,
                 lead=_names(t.lead, link),
                 support=_names(t.support, link),
-                lead_names="; ".join(r.name for r in t.lead),
-                org_ids=" ".join(sorted(t.org_ids)),
                 status=str(t.status),
                 status_label=STATUS[t.status],
                 due=end.isoformat() if end else "9999",

@@ -29,7 +29,6 @@ def _output(data: Path, cache: Cache, markdown: bool) -> dict[str, object]:
     built = build(data, DATE, cache, "https://example.org/", markdown=markdown)
     assert built.ok, [d.format() for d in built.read.diagnostics if d.is_error]
     out: dict[str, object] = {r.path: (r.body.read_bytes(), r.meta, r.toc, r.edit_path) for r in built.pages}
-    out.update(built.data_files)
     out.update({path: source.read_bytes() for path, source in built.copied.items()})
     return out
 
