@@ -23,13 +23,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import os
 import pickle
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 from generator.corpus.load import LoadError, read_data_file
 from generator.corpus.read import DocumentRead, DocumentSource, read_document
@@ -119,13 +120,20 @@ class _Cached:
     source_known: bool  # whether it existed when it was read
 
 
+# Entries also kept in this process's memory, for a process that builds again and again (the
+# preview server): (kind, key) -> value, the same content-addressed entries as on disk.
+# `Cache.keep_only_used` leaves in it what the last build used and nothing else.
+_MEMORY: dict[tuple[str, str], Any] = {}
+
+
 @dataclass
 class Cache:
     """The cache folder. `Cache.temporary()` gives one that is removed after the build (a
     clean build that keeps nothing); `Cache(None)` keeps nothing and holds no pages (for
-    checking the data)."""
+    checking the data). With `memory`, entries are also kept in this process between builds."""
 
     folder: Optional[Path]
+    memory: bool = False
     version: str = field(default_factory=generator_version)
     document_keys: dict[str, str] = field(default_factory=dict)  # document id -> key of its content
     hits: dict[str, int] = field(default_factory=dict)  # what came from the cache, per kind
@@ -152,17 +160,39 @@ class Cache:
         counter[kind] = counter.get(kind, 0) + 1
 
     def load(self, kind: str, key: str) -> Any:
-        """The pickled entry, or None (and never an exception for a broken entry)."""
+        """The entry (from memory, else its pickle), or None (and never an exception for a
+        broken entry)."""
         if self.folder is None:
             return None
-        try:
-            value = pickle.loads(self.path(kind, key, ".pickle").read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-            self._count(kind, False)
-            return None
+        value = _MEMORY.get((kind, key)) if self.memory else None
+        if value is None:
+            try:
+                value = pickle.loads(self.path(kind, key, ".pickle").read_bytes())
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+                self._count(kind, False)
+                return None
+            self.remember(kind, key, value)
         self._count(kind, True)
         self.used.add(key)
         return value
+
+    def remember(self, kind: str, key: str, value: Any) -> None:
+        if self.memory:
+            _MEMORY[(kind, key)] = value
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep a value in this process's memory, by name (the preview's last good build)."""
+        if self.memory:
+            _MEMORY[("kept", name)] = value
+
+    def recall(self, name: str) -> Any:
+        return _MEMORY.get(("kept", name)) if self.memory else None
+
+    def keep_only_used(self) -> None:
+        """Forget, in memory, what this build did not use (the preview's memory stays the size
+        of one build)."""
+        for entry in [e for e in _MEMORY if e[0] not in ("stat", "kept") and e[1] not in self.used]:
+            del _MEMORY[entry]
 
     def store(self, kind: str, key: str, value: Any) -> None:
         if self.folder is not None:
@@ -185,11 +215,25 @@ class Cache:
     # --- stage 1: reading documents -------------------------------------------------------
 
     def _content_key(self, source: DocumentSource) -> Optional[str]:
+        signature = None
+        if self.memory:  # the preview: a file whose size, time and inode are unchanged is not hashed again
+            try:
+                info = os.lstat(source.path)
+                signature = (self.version, info.st_mtime_ns, info.st_size, info.st_ino)
+            except OSError:
+                signature = None
+            known = _MEMORY.get(("stat", str(source.path)))
+            if signature is not None and known is not None and known[0] == signature:
+                return known[1]
         try:
             data = read_data_file(source.path, source.root, str(source.path))
         except (LoadError, OSError):
             return None  # read_document reports it
-        return digest(self.version, os.getcwd(), str(source.path), source.expected_id, data)
+        key = digest(self.version, os.getcwd(), str(source.path), source.expected_id, data)
+        if signature is not None:
+            _MEMORY[("stat", str(source.path))] = (signature, key)
+            self.used.add(key)
+        return key
 
     def read_documents(self, sources: list[DocumentSource]) -> Iterable[DocumentRead]:
         """read_document for every file: from the cache when its bytes were read before,
@@ -211,6 +255,9 @@ class Cache:
 
         for i, fresh in zip(missing, fork_map(read, missing)):
             found[i] = fresh
+            if keys[i]:
+                name = fresh.document.source_file if fresh.document else None
+                self.remember("read", keys[i] or "", _Cached(fresh, name, name in sources[i].known_sources))
         for key, result in zip(keys, found):
             assert result is not None
             if key:
@@ -240,7 +287,55 @@ class Cache:
 
         for doc_id, result in zip(missing, fork_map(one, missing)):
             found[doc_id] = result
+            self.remember("cite", self.document_keys.get(doc_id) or "", result)
         return {doc_id: found[doc_id] for doc_id in documents}
+
+    # --- stage 4: resolving, per document ------------------------------------------------
+
+    def _stage_keys(self, stage: str, items: Sequence[Any], shared: str) -> list[Optional[str]]:
+        """The key of each item's result in a stage of link/ (crossrefs.PerDocument): a
+        document's tasks depend on it, the registries and the build date; its citations'
+        targets on it, the registries and which documents exist with which number and year."""
+        if self.folder is None:
+            return [None] * len(items)
+        if stage == "tasks":  # items: document ids
+            ids = list(items)
+            context = shared
+        elif stage == "citations":  # items: documents
+            ids = [d.id for d in items]
+            context = digest(
+                shared, *(f"{d.id}|{d.jurisdiction}|{d.symbol}|{d.issued.year if d.issued else ''}" for d in items)
+            )
+        else:
+            return [None] * len(items)
+        return [
+            digest(self.version, stage, context, self.document_keys[i]) if self.document_keys.get(i) else None
+            for i in ids
+        ]
+
+    def per_document(self, shared: str) -> Callable[[str, Callable[[Any], Any], Sequence[Any]], list[Any]]:
+        """How link/ runs its per-document stages: on every core, each result kept under its key
+        (`shared`: the registries and the build date)."""
+
+        def run(stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+            keys = self._stage_keys(stage, items, shared)
+            found = [self.load(stage, key) if key else None for key in keys]
+            missing = [i for i, value in enumerate(found) if value is None]
+
+            def one(i: int) -> Any:
+                value = fn(items[i])
+                if keys[i]:
+                    self.store(stage, keys[i] or "", value)
+                return value
+
+            for i, value in zip(missing, fork_map(one, missing)):
+                found[i] = value
+                if keys[i]:
+                    self.remember(stage, keys[i] or "", value)
+                    self.used.add(keys[i] or "")
+            return found
+
+        return run
 
     # --- stage 5: pages ------------------------------------------------------------------
 
@@ -250,17 +345,26 @@ class Cache:
 
     def prune(self) -> int:
         """Remove the entries this build did not use and no build wrote for GRACE_SECONDS
-        (another build may be using younger ones); returns how many."""
+        (another build may be using younger ones), and their lines of the page indexes;
+        returns how many files were removed."""
         if self.folder is None or not self.folder.is_dir():
             return 0
-        removed = 0
+        removed: set[str] = set()
         limit = self.started - GRACE_SECONDS
         for path in self.folder.glob("*/*/*"):
             try:
                 if path.name.split(".", 1)[0] in self.used or path.is_symlink() or path.stat().st_mtime >= limit:
                     continue
                 path.unlink()
-                removed += 1
+                removed.add(path.name.split(".", 1)[0])
             except OSError:
                 continue
-        return removed
+        for index in self.folder.glob("page/index-*.json"):
+            try:
+                entries = json.loads(index.read_bytes())
+                kept = {key: entry for key, entry in entries.items() if key not in removed}
+                if len(kept) < len(entries):
+                    self.write(index, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+            except (OSError, ValueError, AttributeError):
+                continue
+        return len(removed)

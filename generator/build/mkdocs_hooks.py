@@ -39,7 +39,7 @@ from generator.build import preview  # noqa: E402
 from generator.build.cache import Cache  # noqa: E402
 from generator.build.pages import PageRecord  # noqa: E402
 from generator.build.pipeline import build, build_date, cache_dir  # noqa: E402
-from generator.build.write import read_manifest, write_manifest  # noqa: E402
+from generator.build.write import publish_copies, read_manifest  # noqa: E402
 from generator.corpus.load import read_data_file  # noqa: E402
 from generator.publish.render import FRAGMENT, preview_errors  # noqa: E402
 
@@ -58,20 +58,35 @@ def _generate(config: Any, serving: bool) -> tuple[list[PageRecord], dict[str, P
     """Run the generator; its pages, files and (while serving, when the data has errors) the
     error messages the preview shows."""
     data_dir = Path(os.environ.get("OD_DATA_DIR") or ROOT / "data")
-    built = build(data_dir, build_date(os.environ.get("OD_BUILD_DATE")), Cache(cache_dir()), config.site_url or "")
+    cache = Cache(cache_dir(), memory=serving)  # the preview keeps its entries in memory too
+    # The preview writes the open data (every task, every calendar) on its first build only.
+    open_data_kept = cache.recall("open data")
+    date = build_date(os.environ.get("OD_BUILD_DATE"))
+    built = build(data_dir, date, cache, config.site_url or "", open_data=open_data_kept is None)
+    cache.keep_only_used()
+    log.info(
+        "Trình tạo trang: %d trang tạo lại, %d trang dùng lại (%s)",
+        cache.misses.get("page", 0),
+        cache.hits.get("page", 0),
+        ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in built.timings.items()),
+    )
     for diagnostic in (
         preview.new_diagnostics(built.read.diagnostics, PREVIEW_DIR) if serving else built.read.diagnostics
     ):
         # Data warnings are shown but must not fail a --strict build: `check` owns them.
         (log.error if diagnostic.is_error else log.info)(diagnostic.format())
     if built.ok:
-        return *read_manifest(write_manifest(built, PREVIEW_DIR / "output", copy_bodies=False)), []
+        open_data = [r for r in built.pages if not r.path.endswith(".md")] or open_data_kept or []
+        files = {r.path: r.body for r in open_data}
+        files.update(publish_copies(built, PREVIEW_DIR / "output"))
+        pages = [r for r in built.pages if r.path.endswith(".md")]
+        cache.keep("open data", open_data)
+        cache.keep("last good build", (pages, files))
+        return pages, files, []
     if not serving:
         raise PluginError("Dữ liệu có lỗi; sửa các lỗi ở trên rồi chạy lại (python -m generator check).")
-    errors = [d.format() for d in built.read.diagnostics if d.is_error]
-    previous = PREVIEW_DIR / "output" / "manifest.json"
-    pages, files = read_manifest(previous) if previous.exists() else ([], {})
-    return pages, files, errors
+    pages, files = cache.recall("last good build") or ([], {})
+    return pages, files, [d.format() for d in built.read.diagnostics if d.is_error]
 
 
 def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: list[str], rebuild: bool) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Optional
 from generator.build.cache import Cache, digest
 from generator.build.parallel import fork_map
 from generator.publish.page import Heading
-from generator.publish.render import PageJob, Site, render_page
+from generator.publish.render import PageJob, Site, compile_templates, render_page
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,14 @@ class PageRecord:
         return {
             "path": self.path,
             "meta": self.meta,
-            "toc": [[h.level, h.id, h.title] for h in self.toc],
+            "toc": self.toc,  # Heading is a tuple: JSON writes it as a list
             "edit": self.edit_path,
             "body": str(self.body),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "PageRecord":
-        toc = [Heading(level, anchor, title) for level, anchor, title in data["toc"]]
+        toc = [Heading(*entry) for entry in data["toc"]]
         return cls(data["path"], data["meta"], toc, data["edit"], Path(data["body"]))
 
 
@@ -80,11 +80,14 @@ def render_pages(
         cache.write(body, (page.markdown_file() if markdown else page.body).encode("utf-8"))
         return PageRecord(page.path, page.meta, page.toc, page.edit_path, body)
 
-    site.prepare()  # shared lookup tables, built once before the workers fork
+    site.prepare()  # shared lookup tables and compiled templates, before the workers fork
+    compile_templates(markdown)
     for i, record in zip(missing, fork_map(render, missing)):
         records[i] = record
     done = [r for r in records if r is not None]
     cache.used.update(keys)
-    index = {key: {k: v for k, v in r.to_json().items() if k != "body"} for key, r in zip(keys, done)}
+    # The index keeps the entries of other builds too (another site URL, build date, data
+    # folder): prune() drops those whose bodies it removes.
+    index.update({key: {k: v for k, v in r.to_json().items() if k != "body"} for key, r in zip(keys, done)})
     cache.write(_index_path(cache, markdown), json.dumps(index, ensure_ascii=False).encode("utf-8"))
     return done

@@ -19,7 +19,6 @@ from typing import Iterator, Optional
 
 from generator.build.cache import Cache, digest, registries_key
 from generator.build.pages import PageRecord, render_pages
-from generator.build.parallel import fork_map
 from generator.corpus.read import ReadResult, read_corpus
 from generator.link.crossrefs import document_citations
 from generator.link.resolve import Resolved, resolve
@@ -45,9 +44,10 @@ def cache_dir() -> Path:
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """The generator builds millions of small, acyclic objects; Python's cyclic collector
-    rescans them again and again as the heap grows (at 10,000 documents it doubled the load
-    time). Pause it for the run and collect once at the end."""
+    """The generator builds millions of small, acyclic objects (freed by reference counting);
+    Python's cyclic collector rescans them again and again as the heap grows (at 10,000
+    documents it doubled the load time). Pause it for the run. No collection at the end: it
+    walked the whole heap for nothing (1.2 s a rebuild in the preview at 1,000 documents)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -55,7 +55,12 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-        gc.collect()
+
+
+def shared_key(data_dir: Path, date: dt.date) -> str:
+    """What every resolved document and page depends on: the registries, the catalog, the
+    list of source texts, and the build date."""
+    return digest(registries_key(data_dir), date.isoformat())
 
 
 def _locator(read: ReadResult):
@@ -89,7 +94,8 @@ def read_and_resolve(
     with _timed(timings, "citations"):
         citations = cache.citations(read.corpus.documents, document_citations)
     with _timed(timings, "resolve"):
-        resolved = resolve(read.corpus, date, _locator(read), citations, fork_map)
+        per_document = cache.per_document(shared_key(data_dir, date))
+        resolved = resolve(read.corpus, date, _locator(read), citations, per_document)
     read.diagnostics.extend(resolved.diagnostics)
     read.diagnostics.sort()
     return read, resolved
@@ -113,8 +119,11 @@ class Built:
         return self.resolved is not None and self.read.ok
 
 
-def build(data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markdown: bool = False) -> Built:
-    """Every page (HTML, or Markdown with `markdown`), the open data and the files to copy."""
+def build(
+    data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markdown: bool = False, open_data: bool = True
+) -> Built:
+    """Every page (HTML, or Markdown with `markdown`), the open data (unless `open_data` is
+    false) and the files to copy."""
     timings: dict[str, float] = {}
     with gc_paused():
         read, resolved = read_and_resolve(data_dir, date, cache, timings)
@@ -123,8 +132,8 @@ def build(data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markd
         read.loaded.clear()  # YAML positions: the diagnostics are known
         site = Site(resolved, data_dir, site_url)
         with _timed(timings, "plan"):
-            shared = digest(registries_key(data_dir), date.isoformat(), site_url)
-            jobs = plan(site)
+            shared = shared_key(data_dir, date)
+            jobs = plan(site, open_data)
         with _timed(timings, "render"):
             pages = render_pages(site, jobs, cache, shared, markdown)
         return Built(read, resolved, pages, copied_files(site), timings)

@@ -114,6 +114,14 @@ def write_markdown(built: Built, out_dir: Path) -> None:
 MANIFEST = "manifest.json"
 
 
+def publish_copies(built: Built, out_dir: Path) -> dict[str, Path]:
+    """The files published as they are, copied under out_dir/files/ (replacing what was
+    there): docs-relative path -> file."""
+    with _staged(out_dir) as staging:
+        _write_copies(built, staging / "files")
+    return {relative: out_dir.resolve() / "files" / relative for relative in built.copied}
+
+
 def write_manifest(built: Built, out_dir: Path, copy_bodies: bool = True) -> Path:
     """What the MkDocs adapter hands to MkDocs: manifest.json (every page's path, front
     matter, table of contents, edit path and HTML body file; every open-data file) and the

@@ -222,7 +222,15 @@ def _extracted(document: Document, citations: Optional[list[list[Citation]]]) ->
     ]
 
 
-Map = Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]  # map() or a parallel map
+# How the per-document work of a stage runs: `per_document(stage, fn, items)` returns
+# fn(item) for every item, in order. The stage ("tasks", "citations") names the work, so a
+# caller can spread it over processes or keep its results (generator/build/cache.py).
+PerDocument = Callable[[str, Callable[[Any], Any], Sequence[Any]], Iterable[Any]]
+
+
+def one_by_one(stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> Iterable[Any]:
+    """The plain way: fn over the items, in this process."""
+    return map(fn, items)
 
 
 @dataclass
@@ -259,10 +267,11 @@ def _document_refs(
 
 
 def resolve_crossrefs(
-    corpus: Corpus, locate: Locate, citations: Citations | None = None, map_documents: Map = map
+    corpus: Corpus, locate: Locate, citations: Citations | None = None, per_document: PerDocument = one_by_one
 ) -> CrossRefs:
-    """Every document's citations resolved, one document at a time (`map_documents` may spread
-    them over processes: the results are merged in the order of the documents' ids)."""
+    """Every document's citations resolved, one document at a time (stage "citations": the
+    result for a document depends on it, its citations and which documents exist with which
+    number and year); the results are merged in the order of the documents' ids."""
     index = _Index(corpus)
     diagnostics: list[Diagnostic] = []
     mentions: dict[tuple[str, str, str], list[Mention]] = {}
@@ -274,7 +283,7 @@ def resolve_crossrefs(
     def one(document: Document) -> _DocumentRefs:
         return _document_refs(corpus, index, locate, document, citations.get(document.id) if citations else None)
 
-    for document, found in zip(documents, map_documents(one, documents)):
+    for document, found in zip(documents, per_document("citations", one, documents)):
         targets: dict[str, None] = {}  # first-mention order
         for mention in found.mentions:
             mentions.setdefault((document.id, mention.anchor, mention.field), []).append(mention)

@@ -15,7 +15,7 @@ from typing import Callable, Hashable, Iterable, Optional
 
 from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
 from generator.corpus.model import Corpus, Document, Role, Task
-from generator.link.crossrefs import Citations, CrossRefs, Map, resolve_crossrefs
+from generator.link.crossrefs import Citations, CrossRefs, PerDocument, one_by_one, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
 from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, status
 from generator.vn import deadlines
@@ -95,15 +95,15 @@ def resolve(
     build_date: dt.date,
     locate: Locate = _no_location,
     citations: Citations | None = None,
-    map_documents: Map = map,
+    per_document: PerDocument = one_by_one,
 ) -> Resolved:
     """`citations`: each document's extracted citations (`document_citations`), when the
     caller computed them already (on several cores, or from a cache); else extracted here.
-    `map_documents` runs the per-document work (a parallel map keeps the order)."""
+    `per_document` runs the per-document work of each stage (crossrefs.PerDocument)."""
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, locate, map_documents)
-    refs = resolve_crossrefs(corpus, locate, citations, map_documents)
+    tasks = resolve_tasks(corpus, newest_first, build_date, locate, per_document)
+    refs = resolve_crossrefs(corpus, locate, citations, per_document)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -124,9 +124,10 @@ def resolve(
 
 
 def resolve_tasks(
-    corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate, map_documents: Map = map
+    corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate, per_document: PerDocument = one_by_one
 ) -> TaskIndex:
-    """Every document's tasks, and per organization the tasks it leads and supports."""
+    """Every document's tasks, and per organization the tasks it leads and supports (stage
+    "tasks": a document's tasks depend on it, the registry and the build date)."""
     index = OrganizationIndex(corpus.organizations)
     diagnostics = [
         Diagnostic(
@@ -145,7 +146,7 @@ def resolve_tasks(
     def one(doc_id: str) -> tuple[list[ResolvedTask], list[Diagnostic]]:
         return _document_tasks(corpus.documents[doc_id], index, today, locate)
 
-    for doc_id, (rows, found) in zip(newest_first, map_documents(one, newest_first)):
+    for doc_id, (rows, found) in zip(newest_first, per_document("tasks", one, newest_first)):
         diagnostics.extend(found)
         for row in rows:
             for role in Role:

@@ -205,14 +205,15 @@ def _open_data(site: Site) -> Iterator[PageJob]:
     organisation's calendar."""
     everything = tuple(site.resolved.newest_first)
     for path in ("api/tasks.json", "api/tasks.csv", "api/deadlines.ics", "api/documents.json", "feed.xml"):
-        yield PageJob(path, "data", (path,), everything)
+        yield PageJob(path, "data", (path, site.site_url), everything)  # absolute links: the site's URL
     for org_id in sorted(site.resolved.tasks_by_org):
-        yield PageJob(f"api/ics/{org_id}.ics", "calendar", (org_id,), _org_deps(org_id, site))
+        yield PageJob(f"api/ics/{org_id}.ics", "calendar", (org_id, site.site_url), _org_deps(org_id, site))
 
 
-def plan(site: Site) -> list[PageJob]:
-    """Every page and open-data file of the site, the largest and most numerous first."""
-    jobs = list(_open_data(site))
+def plan(site: Site, open_data: bool = True) -> list[PageJob]:
+    """Every page and open-data file of the site (`open_data=False`: the pages only), the
+    largest and most numerous first."""
+    jobs = list(_open_data(site)) if open_data else []
     jobs += _document_jobs(site)
     jobs += _organization_lists(site)
     jobs += _lists(site)
@@ -312,6 +313,13 @@ VIEWS: dict[str, Callable[[Site, PageJob], View]] = {
     "guide": _guide,
     "latest": _latest,
 }
+
+
+def compile_templates(markdown: bool) -> None:
+    """Compile every template now: worker processes forked after this share them."""
+    env = environment(markdown)
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
 
 
 @lru_cache(maxsize=2)
