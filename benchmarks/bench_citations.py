@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.vn.citations import extract  # noqa: E402
-from generator.corpus.model import make_document  # noqa: E402
+from generator.corpus.builders import make_document  # noqa: E402
 
 
 def document_text(path: Path) -> str:

@@ -120,6 +120,7 @@ class _Live(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list = []
         self._script = False
+        self._json = False
         self.toc: list[str] = []
         self._toc = 0
 
@@ -140,16 +141,26 @@ class _Live(html.parser.HTMLParser):
             if tag != "svg" or "onload" in values:
                 self.found.append((tag, values))
         self._script = tag == "script"
+        self._json = tag == "script" and values.get("type") == "application/ld+json"
         if tag == "a" and "md-nav__link" in (values.get("class") or "") and self._toc:
             self.toc.append("")
         if tag == "nav" and "md-nav--secondary" in (values.get("class") or ""):
             self._toc += 1
 
+    @staticmethod
+    def _data_only(text: str) -> bool:
+        """JSON-LD: the payload is data when the whole element parses as JSON (nothing closed it)."""
+        try:
+            json.loads(text)
+        except ValueError:
+            return False
+        return True
+
     def handle_endtag(self, tag):
         self._script = False
 
     def handle_data(self, data):
-        if self._script and "__pwned" in data:
+        if self._script and "__pwned" in data and not (self._json and self._data_only(data)):
             self.found.append(("script", data[:80]))
         if self._toc and self.toc:
             self.toc[-1] += data
@@ -185,7 +196,8 @@ def test_the_description_meta_keeps_a_title_quote_inside_its_attribute(payload_s
     metas = re.findall(r"<meta\b[^>]*>", page)
     assert not [m for m in metas if "http-equiv" in m.split('content="')[0]]
     description = next(m for m in metas if 'name="description"' in m)
-    assert description.startswith('<meta name="description" content="0;url=https://evil.example/&#34; http-equiv=')
+    assert description.startswith('<meta name="description" content="Chỉ thị =&#34;&#39;‹b›x/TU ngày 05/8/2021 của ')
+    assert "0;url=https://evil.example/&#34; http-equiv=" in description  # the title, kept inside the value
     assert description.count('"') == 4  # name="…" content="…": no quote of the title is left raw
 
 
@@ -341,3 +353,33 @@ def test_output_filters_for_each_context():
     assert safe_url("../x/#muc-1") == "../x/#muc-1"
     assert one_line("a\r\n\nb\rc\u2028d") == "a b c d"
     assert str(md_heading("Ban \"Dân vận\" & 'x' <y> # [z]")) == "Ban \"Dân vận\" &amp; 'x' &lt;y&gt; \\# \\[z\\]"
+
+
+# --- fields added for sharing and reporting (issue 11) -----------------------------------
+
+
+def test_sharing_tags_and_legislation_hold_the_payload_as_data(payload_site):
+    from urllib.parse import parse_qs, urlsplit
+
+    page = (payload_site / "van-ban" / "da-nang" / "doc-hai" / "index.html").read_text(encoding="utf-8")
+    metas = re.findall(r"<meta\b[^>]*>", page)
+    shared = [m for m in metas if 'property="og:' in m or 'name="twitter:' in m]
+    assert len(shared) >= 9
+    for tag in shared:  # one attribute pair each, the payload's quotes escaped inside the value
+        assert tag.count('"') == 4 and "http-equiv" not in tag.split('content="')[0], tag
+    title = next(m for m in shared if 'property="og:title"' in m)
+    assert "‹script›window.__pwned=1‹/script›" in title and "&#34; http-equiv=" in title  # page_title: no < >
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert len(scripts) == 1 and "<" not in scripts[0] and "\u2028" not in scripts[0]
+    data = json.loads(scripts[0])
+    assert data["@type"] == "Legislation" and "</script><script>window.__pwned=5</script>" in data["name"]
+    assert "\r\n" in data["name"] or "\n" in data["name"] or "BEGIN:VEVENT" in data["name"]  # kept as data
+    assert data["legislationIdentifier"] == hostile.SHORT + "/TU"
+    report = re.search(r'<a href="([^"]+)" rel="nofollow noopener">Báo lỗi trên trang này</a>', page)
+    assert report, "the report link"
+    url = urlsplit(report.group(1).replace("&amp;", "&"))
+    query = parse_qs(url.query)
+    assert url.scheme == "https" and url.netloc == "github.com" and url.path.endswith("/issues/new")
+    assert query["title"] == ["Báo lỗi trang van-ban/da-nang/doc-hai/"]
+    assert query["body"][0].startswith("Trang: https://example.github.io/open-directives/van-ban/da-nang/doc-hai/")
+    assert hostile.EVIL not in report.group(1) and "__pwned" not in report.group(1)

@@ -9,7 +9,7 @@ import pytest
 from generator.vn import anchors
 from generator.publish import urls
 from generator.corpus.markup import parse_text
-from generator.corpus.model import make_blocks
+from generator.corpus.builders import make_blocks
 from generator.publish.render import md_heading, page_title, vn_date, vn_long_date
 from generator.vn.dates import PartialDate
 

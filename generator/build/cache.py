@@ -7,7 +7,9 @@ Every entry's key is a hash of everything its value depends on, so a stale entry
 used, only left behind (`prune` removes what a build did not touch):
 
 - the generator's version: every file of generator/ (code, templates, schemas);
-- a document's reading: its path and bytes (and whether the source text it names exists);
+- a document's reading (the document with its origin, and what its file's own rules found):
+  its path and bytes, and whether the source text it names exists (a file its rules refused
+  is not kept: it is read again, so a warm build reports what a clean one does);
 - a document's citations: the same key (they depend on its text alone);
 - a page: the build date, the registries (jurisdictions, organisations, the catalog, the
   list of source texts), the page's URL, view and parameters, and the key of every document
@@ -21,7 +23,6 @@ renamed into place), never from the data; a cache folder is trusted like the cod
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -30,10 +31,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from generator.corpus.load import LoadError, read_data_file
-from generator.corpus.read import DocumentRead, DocumentSource, read_document
+from generator.corpus.read import DocumentRead, DocumentSource, read_source
 from generator.build.parallel import fork_map
 
 GENERATOR = Path(__file__).resolve().parents[1]
@@ -70,52 +71,9 @@ def registries_key(data_dir: Path) -> str:
     return digest(*parts)
 
 
-@functools.lru_cache(maxsize=16)  # diagnostics come document by document: a few tables at a time
-def _table(blob: bytes) -> dict:
-    return pickle.loads(blob)
-
-
-class PackedPositions(Mapping[tuple, tuple[int, int]]):
-    """A YAML file's table of positions (of values or keys), kept pickled: unpacked only when a
-    diagnostic asks where something is. Unpacked, the tables of 10,000 documents took 0.7 GB."""
-
-    def __init__(self, table: Mapping[tuple, tuple[int, int]]):
-        self.blob = pickle.dumps(dict(table), protocol=pickle.HIGHEST_PROTOCOL)
-
-    def __getitem__(self, at: tuple) -> tuple[int, int]:
-        return _table(self.blob)[at]
-
-    def __contains__(self, at: object) -> bool:
-        return at in _table(self.blob)
-
-    def __iter__(self) -> Iterator[tuple]:
-        return iter(_table(self.blob))
-
-    def __len__(self) -> int:
-        return len(_table(self.blob))
-
-
-# The parts of a document's raw data that checks across files read (read_corpus, integrity):
-# its identity and references. The text (preamble, body, footnotes) and tasks are in the model.
-_HEAVY = ("preamble", "body", "footnotes", "tasks", "recipients", "citations")
-
-
-def read_lean(source: DocumentSource) -> DocumentRead:
-    """read_document, keeping of the YAML only what checks across files read (the model holds
-    the rest) and its positions packed (`PackedPositions`)."""
-    read = read_document(source)
-    loaded = read.loaded
-    if loaded is not None:
-        loaded.positions = PackedPositions(loaded.positions)  # type: ignore[assignment]
-        loaded.key_positions = PackedPositions(loaded.key_positions)  # type: ignore[assignment]
-        if isinstance(loaded.data, dict):
-            loaded.data = {k: v for k, v in loaded.data.items() if k not in _HEAVY}
-    return read
-
-
 @dataclass
 class _Cached:
-    read: DocumentRead
+    read: DocumentRead  # with its diagnostics, and the document with its origin (where it reports)
     source_file: Optional[str]  # the source text the document names
     source_known: bool  # whether it existed when it was read
 
@@ -228,7 +186,7 @@ class Cache:
         try:
             data = read_data_file(source.path, source.root, str(source.path))
         except (LoadError, OSError):
-            return None  # read_document reports it
+            return None  # read_source reports it
         key = digest(self.version, os.getcwd(), str(source.path), source.expected_id, data)
         if signature is not None:
             _MEMORY[("stat", str(source.path))] = (signature, key)
@@ -236,7 +194,7 @@ class Cache:
         return key
 
     def read_documents(self, sources: list[DocumentSource]) -> Iterable[DocumentRead]:
-        """read_document for every file: from the cache when its bytes were read before,
+        """read_source for every file: from the cache when its bytes were read before,
         else on every core (each worker stores what it read)."""
         keys = [self._content_key(s) if self.folder is not None else None for s in sources]
         found: list[Optional[DocumentRead]] = []
@@ -246,18 +204,27 @@ class Cache:
             found.append(hit.read if isinstance(hit, _Cached) and ok else None)
         missing = [i for i, read in enumerate(found) if read is None]
 
+        def kept(i: int, result: DocumentRead) -> Optional[_Cached]:
+            """What the cache keeps of a fresh read. A file a rule refused may have been
+            refused for the source text it names, which only the modelled document records:
+            such a read is not kept (it is read again)."""
+            if not keys[i] or (result.document is None and result.id is not None):
+                return None
+            name = result.document.source_file if result.document else None
+            return _Cached(result, name, name in sources[i].known_sources)
+
         def read(i: int) -> DocumentRead:
-            result = read_lean(sources[i])
-            if keys[i]:
-                name = result.document.source_file if result.document else None
-                self.store("read", keys[i] or "", _Cached(result, name, name in sources[i].known_sources))
+            result = read_source(sources[i])
+            entry = kept(i, result)
+            if entry is not None:
+                self.store("read", keys[i] or "", entry)
             return result
 
         for i, fresh in zip(missing, fork_map(read, missing)):
             found[i] = fresh
-            if keys[i]:
-                name = fresh.document.source_file if fresh.document else None
-                self.remember("read", keys[i] or "", _Cached(fresh, name, name in sources[i].known_sources))
+            entry = kept(i, fresh)
+            if entry is not None:
+                self.remember("read", keys[i] or "", entry)
         for key, result in zip(keys, found):
             assert result is not None
             if key:

@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,build,site} …
+"""Command line: python -m generator {check,build,site,cite,deadline,import,catalog,new,linkcheck} …
 
 Staff-facing output is Vietnamese. Exit codes: 0 clean, 1 errors in the data, 2 usage.
 """
@@ -64,7 +64,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     with _cache(args) as cache:
-        built = build(Path(args.data), build_date(args.build_date), cache, markdown=not args.html)
+        built = build(Path(args.data), build_date(args.build_date), cache, _site_url(), markdown=not args.html)
         status = _report(built.read.diagnostics, quiet_ok=True)
         if not built.ok:
             return 1
@@ -184,21 +184,15 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from generator.importer import import_file
+    from generator.importer.files import command
 
-    try:
-        draft = import_file(Path(args.file), data_dir=Path(args.data))
-    except (OSError, ValueError) as exc:
-        print(f"lỗi: không đọc được {args.file}: {exc}", file=sys.stderr)
-        return 1
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(draft.yaml, encoding="utf-8")
-    else:
-        sys.stdout.write(draft.yaml)
-    for line in draft.summary():
-        print(line, file=sys.stderr)
-    return 0
+    return command(Path(args.file), Path(args.data), args.output and Path(args.output), args.stdout, args.force)
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from generator.importer.catalog import command
+
+    return command(Path(args.data), dry_run=args.dry_run)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -296,11 +290,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("text", help="cụm thời hạn, ví dụ “hoàn thành trong tháng 9/2021”")
     p.set_defaults(func=cmd_deadline)
 
-    p = sub.add_parser("import", help="soạn bản nháp YAML từ văn bản (.txt, .md, .docx)")
+    p = sub.add_parser("import", help="soạn bản nháp YAML từ văn bản (.txt, .md, .docx) và lưu vào data/")
     p.add_argument("file", help="tệp văn bản cần nhập")
-    p.add_argument("-o", "--output", help="ghi bản nháp vào tệp này (mặc định: in ra màn hình)")
+    p.add_argument("-o", "--output", help="ghi bản nháp vào tệp này (mặc định: data/documents/<địa bàn>/<tên>.yaml)")
+    p.add_argument("--stdout", action="store_true", help="chỉ in bản nháp ra màn hình, không ghi tệp nào")
+    p.add_argument("--force", action="store_true", help="lưu cả khi tệp có vẻ là bài báo, trang tin")
     p.add_argument("--data", default=data_default)
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("catalog", help="thêm các văn bản được dẫn chiếu chưa có vào data/references.yaml")
+    p.add_argument("--dry-run", action="store_true", help="chỉ in các mục ra màn hình, không ghi tệp")
+    p.add_argument("--data", default=data_default)
+    p.set_defaults(func=cmd_catalog)
 
     p = sub.add_parser("new", help="tạo khung YAML cho một văn bản mới")
     p.add_argument("--kind", help="loại văn bản, ví dụ chi-thi")

@@ -41,7 +41,7 @@ from generator.build.pages import PageRecord  # noqa: E402
 from generator.build.pipeline import build, build_date, cache_dir  # noqa: E402
 from generator.build.write import publish_copies, read_manifest  # noqa: E402
 from generator.corpus.load import read_data_file  # noqa: E402
-from generator.publish.render import FRAGMENT, preview_errors  # noqa: E402
+from generator.publish.render import FRAGMENT, preview_errors, script_json  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _FRAGMENT_MARK = "<!-- vb:latest -->"
@@ -108,9 +108,9 @@ def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: l
 def on_files(files: Files, config: Any) -> Files:
     serving = _serving(config)
     manifest = os.environ.get("OD_MANIFEST")
+    errors: list[str] = []
     if manifest:
         pages, extra = read_manifest(Path(manifest))
-        errors: list[str] = []
     else:
         pages, extra, errors = _generate(config, serving)
     state, changed = preview.error_state(errors, PREVIEW_DIR) if serving else ("", False)
@@ -132,6 +132,12 @@ def on_files(files: Files, config: Any) -> Files:
     guide.edit_uri = "CONTRIBUTING.md"
     files.append(guide)
     return files
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    # JSON inside <script> (the JSON-LD of document pages, theme/main.html): one escaping path.
+    env.filters["script_json"] = script_json
+    return env
 
 
 def _record(page: Any) -> Optional[PageRecord]:

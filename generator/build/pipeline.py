@@ -63,15 +63,6 @@ def shared_key(data_dir: Path, date: dt.date) -> str:
     return digest(registries_key(data_dir), date.isoformat())
 
 
-def _locator(read: ReadResult):
-    def locate(doc_id: str, at: tuple) -> tuple[str, int, int]:
-        loaded = read.loaded[doc_id]
-        line, col = loaded.where(at)
-        return loaded.path, line, col
-
-    return locate
-
-
 @contextlib.contextmanager
 def _timed(timings: Optional[dict[str, float]], stage: str) -> Iterator[None]:
     started = time.perf_counter()
@@ -84,20 +75,18 @@ def read_and_resolve(
     data_dir: Path, date: dt.date, cache: Optional[Cache] = None, timings: Optional[dict[str, float]] = None
 ) -> tuple[ReadResult, Optional[Resolved]]:
     """The one place the pipeline calls the reader and the resolver (on every core; through
-    the cache if one is given). The resolution is None when the data has errors; its
-    diagnostics join the reader's. `timings` collects the seconds of each stage."""
+    the cache if one is given). The resolution is None when the data has errors; it reports
+    to the reader's sink. `timings` collects the seconds of each stage."""
     cache = cache or Cache(None)
     with _timed(timings, "read"):
         read = read_corpus(data_dir, cache.read_documents)
-    if not read.ok or read.corpus is None:
+    if not read.ok:
         return read, None
     with _timed(timings, "citations"):
         citations = cache.citations(read.corpus.documents, document_citations)
     with _timed(timings, "resolve"):
         per_document = cache.per_document(shared_key(data_dir, date))
-        resolved = resolve(read.corpus, date, _locator(read), citations, per_document)
-    read.diagnostics.extend(resolved.diagnostics)
-    read.diagnostics.sort()
+        resolved = resolve(read.corpus, date, read.sink, citations, per_document)
     return read, resolved
 
 
@@ -129,10 +118,9 @@ def build(
         read, resolved = read_and_resolve(data_dir, date, cache, timings)
         if resolved is None or not read.ok:
             return Built(read, None, timings=timings)
-        read.loaded.clear()  # YAML positions: the diagnostics are known
         site = Site(resolved, data_dir, site_url)
         with _timed(timings, "plan"):
-            shared = shared_key(data_dir, date)
+            shared = shared_key(data_dir, date)  # the site's URL: in the jobs that print it
             jobs = plan(site, open_data)
         with _timed(timings, "render"):
             pages = render_pages(site, jobs, cache, shared, markdown)

@@ -25,7 +25,8 @@ from typing import Any, Optional
 
 import yaml
 
-from generator.corpus.diagnostics import ERROR, Diagnostic
+from generator.corpus import unfinished, yaml_errors
+from generator.corpus.diagnostics import ERROR, Diagnostic, Origin
 from generator.vn import mojibake
 
 try:  # libyaml is much faster; the pure-Python loader gives the same nodes.
@@ -114,19 +115,15 @@ class Loaded:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    todos: list[tuple[int, int, str]] = field(default_factory=list)  # TODO comments (unfinished.py)
+
+    def origin(self) -> Origin:
+        """Where the values are (the same tables, not a copy)."""
+        return Origin(self.path, self.positions, self.key_positions)
 
     def where(self, at: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `at`, or of its nearest ancestor."""
-        table = self.key_positions if key else self.positions
-        probe = tuple(at)
-        while probe:
-            if probe in table:
-                return table[probe]
-            if key:  # fall back to value positions for a missing key position
-                table = self.positions
-                continue
-            probe = probe[:-1]
-        return self.positions.get((), (1, 1))
+        return self.origin().where(at, key)
 
 
 class LoadError(Exception):
@@ -135,8 +132,9 @@ class LoadError(Exception):
         self.diagnostic = diagnostic
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _pos(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark  # the parser marks every node and event
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _err(path: str, at: tuple[int, int], message: str, hint: str = "") -> LoadError:
@@ -282,23 +280,20 @@ def load_text(text: str, path: str) -> Loaded:
     _check_depth(path, text)
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        at = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "cú pháp không hợp lệ").strip()
-        raise _err(
-            path,
-            at,
-            f"YAML không hợp lệ: {problem}",
-            "kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu hai chấm sau tên trường",
-        ) from None
+    except yaml.MarkedYAMLError as exc:  # in Vietnamese, at the line of the mistake (yaml_errors.py)
+        explained = yaml_errors.explain(text, exc)
+        raise _err(path, (explained.line, explained.col), explained.message, explained.hint) from None
     except yaml.YAMLError as exc:
         raise _err(path, (1, 1), f"YAML không hợp lệ: {exc}") from None
     except RecursionError:
         raise _err(path, (1, 1), "cấu trúc lồng quá sâu") from None
     if node is None:
         raise _err(path, (1, 1), "tệp rỗng")
+    colon_item = yaml_errors.colon_items(node)
+    if colon_item is not None:
+        raise _err(path, (colon_item.line, colon_item.col), colon_item.message, colon_item.hint)
     loaded.data = _Converter(loaded, escaped="\\" in text).convert(node, (), 0)
+    loaded.todos = unfinished.todo_comments(text, node)
     return loaded
 
 

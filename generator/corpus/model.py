@@ -4,6 +4,8 @@ Published documents (`Document`) and catalogued ones (`CatalogEntry`, cited but 
 here) both satisfy `Citable`: whatever a citation can point at has an id, a kind, a label, a
 title, a date of issue (`issued`, a `PartialDate` or None) and a date to sort by. Code that
 shows or orders a cited document uses `Corpus.citable(id)` and this protocol, not two branches.
+
+The records are built from validated data in `generator/corpus/builders.py`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Iterator, Optional, Protocol
+from typing import Iterator, Optional, Protocol
 
-from generator.vn import anchors
+from generator.corpus.diagnostics import Origin
+from generator.corpus.markup import Text
 from generator.vn.dates import PartialDate, Precision
 from generator.vn.kinds import KINDS
-from generator.corpus.markup import Text, parse_text
 
 
 @dataclass
@@ -258,7 +260,13 @@ class Document(_Identified):
     relations: list[StatedRelation] = field(default_factory=list)
     source_note: Optional[str] = None
     source_url: Optional[str] = None
-    yaml_path: str = ""  # repository-relative path of the YAML file
+    # Its YAML file and the positions later stages report at (see builders.located_paths).
+    origin: Origin = field(default_factory=lambda: Origin(""), compare=False, repr=False)
+
+    @property
+    def yaml_path(self) -> str:
+        """Repository-relative path of the YAML file."""
+        return self.origin.path
 
     @property
     def heading_lines(self) -> list[str]:
@@ -379,128 +387,3 @@ class Corpus:
         """Every published document, then every catalog entry."""
         yield from self.documents.values()
         yield from self.catalog.values()
-
-
-# --- construction from validated plain data ---------------------------------------------
-
-
-def _day(text: str) -> dt.date:
-    return PartialDate.parse(text).value
-
-
-def make_date(raw: dict[str, Any]) -> DocDate:
-    return DocDate(
-        precision=raw["precision"],
-        value=_day(raw["value"]) if raw.get("value") else None,
-        source=raw.get("source"),
-        cited_in=raw.get("cited_in"),
-        not_before=_day(raw["not_before"]) if raw.get("not_before") else None,
-        note=raw.get("note"),
-    )
-
-
-def make_blocks(raw: list[Any], parent_anchor: str, depth: int, numbers: tuple[str, ...] = ()) -> list[Block]:
-    blocks: list[Block] = []
-    unnumbered = 0
-    for item in raw:
-        spec: dict[str, Any] = {"type": "paragraph", "text": item} if isinstance(item, str) else item
-        number = spec.get("number")
-        if number is not None:
-            anchor, path = anchors.numbered(spec["type"], number, numbers)
-        else:
-            unnumbered += 1
-            anchor, path = anchors.unnumbered(parent_anchor, unnumbered), numbers
-        marker = spec.get("marker")
-        if marker is None and spec["type"] == "dash":
-            marker = "-"
-        blocks.append(
-            Block(
-                type=spec["type"],
-                anchor=anchor,
-                depth=depth,
-                number=number,
-                marker=marker,
-                heading=parse_text(spec["heading"]) if spec.get("heading") else None,
-                text=parse_text(spec["text"]) if spec.get("text") else None,
-                children=make_blocks(spec.get("children", []), anchor, depth + 1, path),
-            )
-        )
-    return blocks
-
-
-def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
-    number = raw.get("number")
-    signer = raw.get("signer")
-    period = raw.get("period")
-    source = raw["source"]
-    return Document(
-        id=raw["id"],
-        kind=raw["kind"],
-        issuer=raw["issuer"],
-        system=raw["system"],
-        date=make_date(raw["date"]),
-        title=parse_text(raw["title"]),
-        source_file=source["file"],
-        source_note=source.get("note"),
-        source_url=source.get("url"),
-        number=DocNumber(**number) if number else None,
-        place=raw.get("place"),
-        heading=list(raw.get("heading", [])),
-        subtitle=parse_text(raw["subtitle"]) if raw.get("subtitle") else None,
-        period=Period(period["start"], period["end"]) if period else None,
-        topics=list(raw.get("topics", [])),
-        preamble=make_blocks(raw.get("preamble", []), anchors.PREAMBLE, 0),
-        body=make_blocks(raw.get("body", []), "", 0),
-        footnotes=[
-            Footnote(id=f["id"], text=parse_text(f["text"]), marker=f.get("marker")) for f in raw.get("footnotes", [])
-        ],
-        signer=Signer(**signer) if signer else None,
-        recipients=[Recipient(**r) for r in raw.get("recipients", [])],
-        recipients_note=raw.get("recipients_note"),
-        attachments=list(raw.get("attachments", [])),
-        tasks=[
-            Task(
-                id=t["id"],
-                unit=t["unit"],
-                lead=list(t.get("lead", [])),
-                support=list(t.get("support", [])),
-                deadline=t.get("deadline"),
-                summary=t.get("summary"),
-                reports=[
-                    Report(date=_day(r["date"]), status=r["status"], note=r.get("note"), link=r.get("link"))
-                    for r in t.get("reports", [])
-                ],
-            )
-            for t in raw.get("tasks", [])
-        ],
-        citations=[CitationPin(c["text"], c["target"]) for c in raw.get("citations", [])],
-        relations=[StatedRelation(r["type"], r["target"]) for r in raw.get("relations", [])],
-        yaml_path=yaml_path,
-    )
-
-
-def make_catalog_entry(raw: dict[str, Any]) -> CatalogEntry:
-    date = raw.get("date")
-    return CatalogEntry(
-        id=raw["id"],
-        kind=raw["kind"],
-        issuer=raw["issuer"],
-        number=raw.get("number"),
-        date=PartialDate.parse(date) if date else None,
-        title=raw.get("title"),
-        url=raw.get("url"),
-    )
-
-
-def make_organization(raw: dict[str, Any]) -> Organization:
-    return Organization(
-        id=raw["id"],
-        name=raw["name"],
-        jurisdiction=raw["id"].split("/", 1)[0],
-        aliases=list(raw.get("aliases", [])),
-        parent=raw.get("parent"),
-        header=list(raw.get("header", [])),
-        abbreviation=raw.get("abbreviation"),
-        local_aliases=list(raw.get("local_aliases", [])),
-        group=bool(raw.get("group", False)),
-    )

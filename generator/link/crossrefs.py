@@ -17,12 +17,12 @@ from enum import StrEnum
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from generator.vn import identity
-from generator.vn.citations import Citation, extract
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+import yaml
+
+from generator.vn.citations import Citation, canonical_number, extract
+from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic, Sink
 from generator.corpus.model import Block, Citable, Corpus, Document, TextField
 from generator.vn.text import fold_words
-
-Locate = Callable[[str, tuple], tuple[str, int, int]]
 
 
 class RelationType(StrEnum):
@@ -76,7 +76,7 @@ class CrossRefs:
     cites: dict[str, list[str]] = field(default_factory=dict)  # doc -> targets, first-mention order
     cited_by: dict[str, list[Mention]] = field(default_factory=dict)  # target -> mentions elsewhere
     relations: list[Relation] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)  # for `python -m generator catalog`
     _outgoing: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
     _incoming: dict[str, list[Relation]] = field(init=False, repr=False, compare=False)
 
@@ -189,17 +189,38 @@ class _Index:
 
 
 def _paste_entry(citation: Citation, scope: str) -> str:
+    """A one-line catalog entry, quoted so that a comma or a colon in a value stays in it."""
     year = _year(citation)
-    parts = [
-        f"id: {identity.catalog_id(citation.kind or 'cong-van', citation.number, year, scope)}",
-        f"kind: {citation.kind or 'cong-van'}",
-    ]
+    entry = {
+        "id": identity.catalog_id(citation.kind or "cong-van", citation.number, year, scope),
+        "kind": citation.kind or "cong-van",
+    }
     if citation.number:
-        parts.append(f"number: {citation.number}")
+        entry["number"] = citation.number
     if citation.date:
-        parts.append(f"date: {citation.date}")
-    parts.append(f"issuer: {citation.issuer or '…'}")
-    return "- {" + ", ".join(parts) + "}"
+        entry["date"] = citation.date
+    entry["issuer"] = citation.issuer or "…"
+    flow = yaml.safe_dump(entry, allow_unicode=True, default_flow_style=True, sort_keys=False, width=10**6).strip()
+    return f"- {flow}"
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A citation no published document or catalog entry matches (see `python -m generator catalog`)."""
+
+    document_id: str
+    path: tuple  # where in the document: ("body", 2, "text")
+    citation: Citation
+    scope: str  # the jurisdiction its symbol belongs to
+
+
+def pin_number(text: str) -> Optional[str]:
+    """The canonical number a hand pin names: "Chỉ thị số 29-CT/TU", or the number as printed
+    alone ("29- CT/TU")."""
+    for citation in extract(text):
+        if citation.number:
+            return citation.number
+    return canonical_number(text.strip())
 
 
 Citations = Mapping[str, list[list[Citation]]]  # document id -> the citations of each text field
@@ -239,14 +260,16 @@ class _DocumentRefs:
 
     mentions: list[Mention]
     relations: list[Relation]
-    diagnostics: list[Diagnostic]
+    diagnostics: list[Diagnostic]  # reported to the caller's sink when merged
+    unresolved: list[Unresolved]
 
 
 def _document_refs(
-    corpus: Corpus, index: _Index, locate: Locate, document: Document, citations: Optional[list[list[Citation]]]
+    corpus: Corpus, index: _Index, document: Document, citations: Optional[list[list[Citation]]]
 ) -> _DocumentRefs:
-    diagnostics: list[Diagnostic] = []
-    resolver = _Resolver(corpus, index, locate, document, diagnostics)
+    sink = Sink()  # this document's findings, kept with its result (it may run elsewhere, or be cached)
+    unresolved: list[Unresolved] = []
+    resolver = _Resolver(corpus, index, document, sink, unresolved)
     mentions: list[Mention] = []
     relations: list[Relation] = []
     for found in _extracted(document, citations):
@@ -263,25 +286,28 @@ def _document_refs(
             relations.extend(_recognized(mention, found.plain, offset, found.source.path, implementing))
     relations.extend(Relation(RelationType.ISSUES, document.id, a, True) for a in document.attachments)
     relations.extend(Relation(RelationType(r.type), document.id, r.target, True) for r in document.relations)
-    return _DocumentRefs(mentions, relations, diagnostics)
+    return _DocumentRefs(mentions, relations, sink.sorted(), unresolved)
 
 
 def resolve_crossrefs(
-    corpus: Corpus, locate: Locate, citations: Citations | None = None, per_document: PerDocument = one_by_one
+    corpus: Corpus, sink: Sink, citations: Citations | None = None, per_document: PerDocument = one_by_one
 ) -> CrossRefs:
     """Every document's citations resolved, one document at a time (stage "citations": the
     result for a document depends on it, its citations and which documents exist with which
-    number and year); the results are merged in the order of the documents' ids."""
+    number and year); the results are merged in the order of the documents' ids, and what
+    cannot be resolved reported to `sink`. `citations`: each document's extracted citations
+    (`document_citations`), when the caller has them already (computed on every core, or from
+    a cache); else extracted here."""
     index = _Index(corpus)
-    diagnostics: list[Diagnostic] = []
     mentions: dict[tuple[str, str, str], list[Mention]] = {}
     cites: dict[str, list[str]] = {}
     cited_by: dict[str, list[Mention]] = {}
     relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
+    unresolved: list[Unresolved] = []
     documents = sorted(corpus.documents.values(), key=lambda d: d.id)
 
     def one(document: Document) -> _DocumentRefs:
-        return _document_refs(corpus, index, locate, document, citations.get(document.id) if citations else None)
+        return _document_refs(corpus, index, document, citations.get(document.id) if citations is not None else None)
 
     for document, found in zip(documents, per_document("citations", one, documents)):
         targets: dict[str, None] = {}  # first-mention order
@@ -291,11 +317,12 @@ def resolve_crossrefs(
             targets[mention.target] = None
         cites[document.id] = list(targets)
         relations.update(dict.fromkeys(found.relations))
-        diagnostics.extend(found.diagnostics)
+        sink.extend(found.diagnostics)
+        unresolved.extend(found.unresolved)
     # A stated relation replaces one recognized between the same two documents.
     stated_pairs = {(r.source, r.target) for r in relations if r.stated}
     kept = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]
-    return CrossRefs(mentions, cites, cited_by, kept, diagnostics)
+    return CrossRefs(mentions, cites, cited_by, kept, unresolved)
 
 
 def _recognized(
@@ -319,21 +346,19 @@ def _recognized(
 class _Resolver:
     """Resolves the citations of one document to targets, reporting what it cannot resolve."""
 
-    def __init__(
-        self, corpus: Corpus, index: _Index, locate: Locate, document: Document, diagnostics: list[Diagnostic]
-    ):
-        self.corpus, self.index, self.locate, self.document = corpus, index, locate, document
-        self.diagnostics = diagnostics
+    def __init__(self, corpus: Corpus, index: _Index, document: Document, sink: Sink, unresolved: list[Unresolved]):
+        self.corpus, self.index, self.document, self.sink = corpus, index, document, sink
+        self.unresolved = unresolved
         self.local: dict[str, str] = {}  # number -> target within this document
-        self.pins = {pin.text: pin.target for pin in document.citations}
+        # A pin matches its exact text, or any citation of the number it names.
+        self.pins = [(pin.text, pin_number(pin.text), pin.target) for pin in document.citations]
 
     def _report(self, path: tuple, severity: str, message: str, hint: str = "") -> None:
-        file, line, col = self.locate(self.document.id, path)
-        self.diagnostics.append(Diagnostic(file, line, col, severity, message, hint))
+        self.sink.add(Diagnostic.at(self.document.origin.at(path), severity, message, hint))
 
     def target(self, citation: Citation, path: tuple) -> Optional[str]:
-        for pinned_text, target in self.pins.items():
-            if pinned_text == citation.text or (citation.number and citation.number in pinned_text):
+        for pinned_text, pinned_number, target in self.pins:
+            if pinned_text == citation.text or (citation.number and pinned_number == citation.number):
                 return self._pinned(citation, target)
         if citation.number:
             return self._numbered(citation, citation.number, path)
@@ -352,6 +377,7 @@ class _Resolver:
     def _law(self, citation: Citation, path: tuple) -> Optional[str]:
         target = self.index.laws.get(_law_key(citation))
         if target is None:
+            self.unresolved.append(Unresolved(self.document.id, path, citation, identity.CENTRAL))
             self._report(
                 path,
                 WARNING,
@@ -377,11 +403,13 @@ class _Resolver:
                 "ghi ngày của văn bản được dẫn chiếu, hoặc chỉ định trong trường citations",
             )
             return None
+        self.unresolved.append(Unresolved(self.document.id, path, citation, scope))
         self._report(
             path,
             WARNING,
             f"chưa xác định được văn bản “{citation.text}”",
-            f"thêm vào data/references.yaml: {_paste_entry(citation, scope)}",
+            "chạy “python -m generator catalog” để thêm mọi văn bản chưa có vào data/references.yaml, hoặc thêm "
+            f"tay: {_paste_entry(citation, scope)}",
         )
         return None
 

@@ -13,22 +13,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Callable, Hashable, Iterable, Optional
 
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus.diagnostics import Diagnostic, Location, Sink
 from generator.corpus.model import Corpus, Document, Role, Task
 from generator.link.crossrefs import Citations, CrossRefs, PerDocument, one_by_one, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
-from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, next_due, status
+from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, duty_span, next_due, status
 from generator.vn import deadlines
 from generator.vn.deadlines import Deadline, DeadlineKind
-
-Locate = Callable[[str, tuple], tuple[str, int, int]]  # document id, data path -> file, line, col
 
 
 @dataclass(frozen=True)
 class TaskIndex:
     by_document: dict[str, list[ResolvedTask]]  # document id -> its tasks, in order
     by_organization: dict[str, RoleTasks]  # organization id -> tasks it leads and supports
-    diagnostics: list[Diagnostic]
 
 
 @dataclass
@@ -44,7 +41,6 @@ class Resolved:
     tasks_by_doc: dict[str, list[ResolvedTask]]
     tasks_by_org: dict[str, RoleTasks]
     refs: CrossRefs
-    diagnostics: list[Diagnostic]
 
     @property
     def tasks(self) -> list[ResolvedTask]:
@@ -61,8 +57,9 @@ class PeriodStatus(StrEnum):
 
 
 def sort_key(document: Document) -> tuple:
-    """Newest first; an unknown date sorts by the earliest it can be, then by id."""
-    return (-document.sort_date.toordinal(), document.id)
+    """Newest first; documents without a known date of issue after every dated one (among
+    themselves by the earliest they can be, newest first), then by id."""
+    return (not document.date.known, -document.sort_date.toordinal(), document.id)
 
 
 def year_of(document: Document) -> Optional[int]:
@@ -79,10 +76,6 @@ def period_status(document: Document, today: dt.date) -> Optional[PeriodStatus]:
     return PeriodStatus.RUNNING
 
 
-def _no_location(doc_id: str, at: tuple) -> tuple[str, int, int]:
-    return doc_id, 1, 1
-
-
 def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable]) -> dict:
     groups: dict = defaultdict(list)
     for document in documents:
@@ -93,17 +86,20 @@ def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable])
 def resolve(
     corpus: Corpus,
     build_date: dt.date,
-    locate: Locate = _no_location,
+    sink: Sink | None = None,
     citations: Citations | None = None,
     per_document: PerDocument = one_by_one,
 ) -> Resolved:
-    """`citations`: each document's extracted citations (`document_citations`), when the
-    caller computed them already (on several cores, or from a cache); else extracted here.
-    `per_document` runs the per-document work of each stage (crossrefs.PerDocument)."""
+    """What follows from the documents taken together; what is wrong reported to `sink`
+    (located by each document's origin). `citations`: each document's extracted citations
+    (`document_citations`), when the caller computed them already (on several cores, or from
+    a cache); else extracted here. `per_document` runs the per-document work of each stage
+    (crossrefs.PerDocument)."""
+    sink = Sink() if sink is None else sink
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, locate, per_document)
-    refs = resolve_crossrefs(corpus, locate, citations, per_document)
+    tasks = resolve_tasks(corpus, newest_first, build_date, sink, per_document)
+    refs = resolve_crossrefs(corpus, sink, citations, per_document)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -116,7 +112,6 @@ def resolve(
         tasks_by_doc=tasks.by_document,
         tasks_by_org=tasks.by_organization,
         refs=refs,
-        diagnostics=tasks.diagnostics + refs.diagnostics,
     )
 
 
@@ -124,45 +119,38 @@ def resolve(
 
 
 def resolve_tasks(
-    corpus: Corpus, newest_first: list[str], today: dt.date, locate: Locate, per_document: PerDocument = one_by_one
+    corpus: Corpus, newest_first: list[str], today: dt.date, sink: Sink, per_document: PerDocument = one_by_one
 ) -> TaskIndex:
     """Every document's tasks, and per organization the tasks it leads and supports (stage
     "tasks": a document's tasks depend on it, the registry and the build date)."""
     index = OrganizationIndex(corpus.organizations)
-    diagnostics = [
-        Diagnostic(
-            "data/organizations",
-            1,
-            1,
-            ERROR,
+    for scope, ids in index.ambiguous_names():
+        sink.error(
+            Location("data/organizations"),
             f"tên “{scope}” trùng giữa các cơ quan: {', '.join(ids)}",
             "mỗi tên gọi chỉ được thuộc một cơ quan trong một địa bàn",
         )
-        for scope, ids in index.ambiguous_names()
-    ]
     by_document: dict[str, list[ResolvedTask]] = {}
     by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
 
     def one(doc_id: str) -> tuple[list[ResolvedTask], list[Diagnostic]]:
-        return _document_tasks(corpus.documents[doc_id], index, today, locate)
+        found = Sink()  # this document's findings, kept with its result (it may run elsewhere, or be cached)
+        return _document_tasks(corpus.documents[doc_id], index, today, found), found.sorted()
 
-    for doc_id, (rows, found) in zip(newest_first, per_document("tasks", one, newest_first)):
-        diagnostics.extend(found)
+    for doc_id, (rows, diagnostics) in zip(newest_first, per_document("tasks", one, newest_first)):
+        sink.extend(diagnostics)
         for row in rows:
             for role in Role:
                 for org_id in dict.fromkeys(ref.org_id for ref in row.refs(role) if ref.org_id):
                     by_org[org_id].of(role).append(row)
         if rows:
             by_document[doc_id] = rows
-    return TaskIndex(by_document, dict(by_org), diagnostics)
+    return TaskIndex(by_document, dict(by_org))
 
 
-def _document_tasks(
-    document: Document, index: OrganizationIndex, today: dt.date, locate: Locate
-) -> tuple[list[ResolvedTask], list[Diagnostic]]:
+def _document_tasks(document: Document, index: OrganizationIndex, today: dt.date, sink: Sink) -> list[ResolvedTask]:
     """Resolve one document's tasks: organizations, deadline, status. Depends on the document,
     the registry and the build date only."""
-    diagnostics: list[Diagnostic] = []
     blocks = {block.anchor: block for block in document.blocks()}
     sections = {
         block.anchor: " ".join(filter(None, [top.marker, top.heading.plain])) if top.heading else ""
@@ -170,10 +158,12 @@ def _document_tasks(
         for block in top.walk()
     }
     year = year_of(document)
+    period = (document.period.start, document.period.end) if document.period else None
+    period_end = dt.date(period[1], 12, 31) if period else None
     rows = []
     for i, task in enumerate(document.tasks):
-        refs = {role: _org_refs(document, task, i, role, index, locate, diagnostics) for role in Role}
-        parsed = _deadline(document, task, i, year, locate, diagnostics)
+        refs = {role: _org_refs(document, task, i, role, index, sink) for role in Role}
+        parsed = _deadline(document, task, i, year, sink)
         unit = blocks.get(task.unit)
         text = task.summary or (
             unit.text.plain if unit and unit.text else unit.heading.plain if unit and unit.heading else ""
@@ -190,13 +180,14 @@ def _document_tasks(
             deadline_text=task.deadline,
             deadline=parsed,
             reports=task.reports,
-            status=status(parsed, task.reports, today),
-            next_due=next_due(parsed, today),
+            status=status(parsed, task.reports, today, period_end),
+            next_due=next_due(parsed, today, period_end),
             section=sections.get(task.unit, ""),
+            runs=duty_span(parsed, period),
         )
         row.org_ids.update(ref.org_id for ref in row.lead + row.support if ref.org_id)
         rows.append(row)
-    return rows, diagnostics
+    return rows
 
 
 def _org_refs(
@@ -205,8 +196,7 @@ def _org_refs(
     i: int,
     role: Role,
     index: OrganizationIndex,
-    locate: Locate,
-    diagnostics: list[Diagnostic],
+    sink: Sink,
 ) -> list[OrgRef]:
     """The organizations named for `role` in the i-th task, matched in the registry."""
     found = []
@@ -214,36 +204,27 @@ def _org_refs(
         org_id = index.match(name, document.jurisdiction, document.issuer)
         found.append(OrgRef(name=name, org_id=org_id))
         if org_id is None:
-            path, line, col = locate(document.id, ("tasks", i, role.value, j))
             close = index.candidates(name, document.jurisdiction)
             hint = (
                 ("gần giống: " + "; ".join(f"“{c}”" for c in close))
                 if close
                 else "thêm tên này vào aliases của cơ quan trong data/organizations/"
             )
-            diagnostics.append(
-                Diagnostic(path, line, col, WARNING, f"không tìm thấy cơ quan “{name}” trong danh mục", hint)
+            sink.warning(
+                document.origin.at(("tasks", i, role.value, j)), f"không tìm thấy cơ quan “{name}” trong danh mục", hint
             )
     return found
 
 
-def _deadline(
-    document: Document, task: Task, i: int, year: Optional[int], locate: Locate, diagnostics: list[Diagnostic]
-) -> Optional[Deadline]:
+def _deadline(document: Document, task: Task, i: int, year: Optional[int], sink: Sink) -> Optional[Deadline]:
     """The i-th task's deadline parsed; a warning when the text cannot be read."""
     if not task.deadline:
         return None
     parsed = deadlines.parse(task.deadline, context_year=year)
     if parsed.kind is DeadlineKind.UNPARSED:
-        path, line, col = locate(document.id, ("tasks", i, "deadline"))
-        diagnostics.append(
-            Diagnostic(
-                path,
-                line,
-                col,
-                WARNING,
-                f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
-                "không cần sửa nếu thời hạn đúng như văn bản",
-            )
+        sink.warning(
+            document.origin.at(("tasks", i, "deadline")),
+            f"chưa phân tích được thời hạn “{task.deadline}”; trang giữ nguyên văn",
+            "không cần sửa nếu thời hạn đúng như văn bản",
         )
     return parsed

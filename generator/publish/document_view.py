@@ -12,10 +12,12 @@ from typing import Optional
 
 from generator.corpus.model import Block, Document
 from generator.link.resolve import period_status, year_of
+from generator.link.tasks import ResolvedTask
+from generator.link.validity import DocumentValidity, Validity, validity
 from generator.publish import urls
-from generator.publish.filters import page_title, vn_date, vn_long_date
-from generator.publish.labels import PERIOD
-from generator.publish.links import DocLink, Linker
+from generator.publish.filters import vn_date, vn_long_date
+from generator.publish.labels import NO_DATA, PERIOD, VALIDITY, document_label
+from generator.publish.links import DocLink, Linker, TocEntry
 from generator.publish.refs_view import RefSections, ref_sections
 from generator.publish.site import Site
 from generator.publish.task_view import TaskRow, task_rows
@@ -41,12 +43,23 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class TaskGroup:
+    """The tasks of one top-level unit, shown as a collapsible group."""
+
+    title: str  # "II- NỘI DUNG THỰC HIỆN"; "" when the tasks sit outside any part
+    rows: list[TaskRow]
+    statuses: list[tuple[str, int]]  # (status words, how many), most frequent first
+    open: bool  # shown open (a short list); a long one starts collapsed
+
+
+@dataclass(frozen=True)
 class Header:
     """The paper's header: issuer lines, number, national or party line, place and date."""
 
     issuer_lines: list[str]
     party: bool
     number: Optional[str]  # as printed, without "Số:"
+    issued_with: Optional[DocLink]  # no number of its own: the document it was issued with
     number_cited: bool  # the number comes from another document (footnote mark)
     place: Optional[str]
     date_long: Optional[str]  # "ngày 05 tháng 8 năm 2021"; None when unknown
@@ -74,7 +87,11 @@ class Facts:
     not_before: Optional[str]
     date_note: Optional[str]
     period: Optional[str]  # "2021–2025"
-    status: Optional[str]
+    status: Optional[str]  # the implementation period, on the build date
+    validity: Optional[str]  # in effect or not, from the text ("có hiệu lực kể từ ngày ký")
+    validity_source: Optional[str]  # the clause it comes from, quoted
+    validity_by: Optional[DocLink]  # the document that replaces or repeals it
+    no_data: str  # what the box says when the corpus knows nothing
     build_date: str
     signer: Optional[str]
     signer_position: Optional[str]
@@ -109,9 +126,13 @@ class DocumentView:
     footnotes: list[Footnote]
     closing: Closing
     task_count: int
-    task_groups: list[tuple[str, list[TaskRow]]]  # (top-level unit, its tasks)
+    task_groups: list[TaskGroup]
+    unassigned: list[tuple[str, str]]  # numbered items naming no lead: (href, number)
     build_date: str
     refs: RefSections
+    toc: list[TocEntry]  # the in-page contents
+    address: str  # the page's address, printed at the end of the paper copy
+    print_notes: list[str]  # how each number or date the original does not print was obtained
 
 
 class _Texts:
@@ -150,18 +171,30 @@ class _Texts:
         ]
 
 
-def _header(document: Document, site: Site) -> Header:
+def _header(document: Document, site: Site, link: Linker) -> Header:
     issuer = site.corpus.organizations[document.issuer]
     issued = document.date.issued
+    parent = site.resolved.issued_with.get(document.id)
     return Header(
         issuer_lines=issuer.header or [issuer.name.upper()],
         party=document.system == "party",
         number=document.number.as_printed if document.number else None,
+        issued_with=site.doc_link(parent, link) if parent and document.number is None else None,
         number_cited=bool(document.number and document.number.source == "cited"),
         place=document.place,
         date_long=vn_long_date(issued) if document.date.known and issued else None,
         date_cited=document.date.source == "cited",
     )
+
+
+def _validity(found: Optional[DocumentValidity]) -> tuple[Optional[str], Optional[str]]:
+    """(the words, the clause quoted) of a document's validity."""
+    if found is None:
+        return None, None
+    words = VALIDITY[found.code]
+    if found.code in (Validity.IN_EFFECT, Validity.NOT_YET):
+        words += f" ngày {vn_date(found.since)}" if found.since else " ngày ký (không rõ ngày ký)"
+    return words, f"“{found.effect.text}”" if found.effect else None
 
 
 def _facts(document: Document, site: Site, link: Linker) -> Facts:
@@ -172,6 +205,8 @@ def _facts(document: Document, site: Site, link: Linker) -> Facts:
     issued_with = site.resolved.issued_with.get(document.id)
     signer = document.signer
     known = date.known and date.issued is not None
+    valid = validity(document, corpus, site.resolved.refs, site.build_date)
+    valid_words, valid_source = _validity(valid)
     return Facts(
         kind_name=document.kind_name,
         kind_href=link(urls.kind(document.kind)),
@@ -193,6 +228,10 @@ def _facts(document: Document, site: Site, link: Linker) -> Facts:
         date_note=date.note,
         period=f"{document.period.start}–{document.period.end}" if document.period else None,
         status=PERIOD[status] if status else None,
+        validity=valid_words,
+        validity_source=valid_source,
+        validity_by=site.doc_link(valid.by, link) if valid and valid.by else None,
+        no_data=NO_DATA,
         build_date=vn_date(site.build_date),
         signer=signer.name if signer and signer.name else None,
         signer_position=signer.position if signer and signer.name else None,
@@ -217,12 +256,102 @@ def _closing(document: Document) -> Closing:
     )
 
 
-def _grouped(rows: list[TaskRow], sections: list[str]) -> list[tuple[str, list[TaskRow]]]:
-    """Tasks grouped by the top-level unit that holds them, in document order."""
-    groups: dict[str, list[TaskRow]] = {}
-    for row, section in zip(rows, sections):
-        groups.setdefault(section, []).append(row)
-    return list(groups.items())
+OPEN_TASKS = 8  # a task list this short is shown open; a longer one starts collapsed
+
+
+def _grouped(rows: list[TaskRow], tasks: list[ResolvedTask]) -> list[TaskGroup]:
+    """Tasks grouped by the top-level unit that holds them, in document order; each group
+    counts its statuses, so a collapsed group still says what it holds."""
+    groups: dict[str, list[tuple[TaskRow, ResolvedTask]]] = {}
+    for row, task in zip(rows, tasks):
+        groups.setdefault(task.section, []).append((row, task))
+    found = []
+    for title, pairs in groups.items():
+        counts: dict[str, int] = {}
+        for row, _ in pairs:
+            counts[row.status_label] = counts.get(row.status_label, 0) + 1
+        statuses = sorted(counts.items(), key=lambda kv: -kv[1])
+        found.append(TaskGroup(title, [row for row, _ in pairs], statuses, len(rows) <= OPEN_TASKS))
+    return found
+
+
+def _unassigned(document: Document, tasks: list[ResolvedTask], link_prefix: str = "#") -> list[tuple[str, str]]:
+    """The numbered items (mục) of the body that hold no task with a named lead: (href, number)."""
+    led = {t.unit for t in tasks if t.lead}
+    found = []
+    for top in document.body:
+        for block in top.walk():
+            if block.type != "item" or not block.numbered:
+                continue
+            if not any(b.anchor in led for b in block.walk()):
+                found.append((link_prefix + block.anchor, block.number or ""))
+    return found
+
+
+_TOC_WORDS = 12  # words of an item's text when it has no heading
+
+
+def _toc_label(block: Block) -> str:
+    if block.heading:
+        return f"{block.marker} {block.heading.plain}" if block.marker else block.heading.plain
+    words = (block.text.plain if block.text else "").split()
+    text = " ".join(words[:_TOC_WORDS]) + ("…" if len(words) > _TOC_WORDS else "")
+    return f"{block.marker} {text}" if block.marker else text
+
+
+def _toc_blocks(blocks: list[Block], depth: int = 0) -> list[TocEntry]:
+    """Parts, chapters, articles and numbered items (two levels); points and dashes stay out."""
+    entries = []
+    for block in blocks:
+        listed = bool(block.heading) or (block.type in ("item", "article") and block.numbered)
+        children = _toc_blocks(block.children, depth + 1) if depth < 1 else []
+        if listed:
+            entries.append(TocEntry("#" + block.anchor, _toc_label(block), children))
+        else:
+            entries.extend(children)
+    return entries
+
+
+def _toc(document: Document, tasks: int, refs: RefSections) -> list[TocEntry]:
+    entries = _toc_blocks(document.body)
+    if document.footnotes:
+        entries.append(TocEntry("#chu-thich", "Chú thích", []))
+    entries.append(TocEntry("#noi-nhan", "Nơi nhận, người ký", []))
+    if tasks:
+        entries.append(TocEntry("#nhiem-vu", f"Nhiệm vụ được giao ({tasks})", []))
+    if refs.diagram:
+        entries.append(TocEntry("#quan-he", "Quan hệ với văn bản khác", []))
+    if refs.cites:
+        entries.append(TocEntry("#van-ban-duoc-dan-chieu", "Văn bản được dẫn chiếu", []))
+    entries.append(TocEntry("#duoc-dan-chieu-boi", "Được dẫn chiếu bởi", []))
+    if refs.lineage or refs.dues:
+        entries.append(TocEntry("#dong-thoi-gian", "Dòng thời gian", []))
+    return entries
+
+
+def _print_notes(document: Document, site: Site) -> list[str]:
+    """How each number or date the original does not print was obtained, for the paper copy."""
+    notes = []
+    number, date = document.number, document.date
+    parent = site.resolved.issued_with.get(document.id)
+    if number is None:
+        if parent:
+            notes.append(f"Văn bản ban hành kèm theo {document_label(site.resolved, parent)}, không mang số riêng.")
+        else:
+            notes.append("Số, ký hiệu: văn bản không ghi; trang không tự đặt số.")
+    elif number.source == "cited" and number.cited_in:
+        notes.append(
+            f"Số {number.value}: văn bản không in số; số lấy theo {document_label(site.resolved, number.cited_in)}."
+        )
+    if not date.known:
+        after = f" Văn bản được ban hành sau ngày {vn_date(date.not_before)}." if date.not_before else ""
+        notes.append(f"Ngày ban hành: văn bản không ghi.{after}" + (f" {date.note}" if date.note else ""))
+    elif date.source == "cited" and date.cited_in and date.issued:
+        notes.append(
+            f"Ngày ban hành {vn_date(date.issued)}: văn bản không in ngày; ngày lấy theo "
+            f"{document_label(site.resolved, date.cited_in)}."
+        )
+    return notes
 
 
 def document_view(doc_id: str, site: Site) -> DocumentView:
@@ -230,9 +359,10 @@ def document_view(doc_id: str, site: Site) -> DocumentView:
     link = Linker(urls.document(doc_id))
     texts = _Texts(site, doc_id, link)
     tasks = site.resolved.tasks_by_doc.get(doc_id, [])
+    refs = ref_sections(doc_id, site, link, tasks)
     return DocumentView(
         id=doc_id,
-        header=_header(document, site),
+        header=_header(document, site, link),
         heading_lines=document.heading_lines,
         title=texts(document.title, "van-ban", "title"),
         subtitle=texts(document.subtitle, "van-ban", "subtitle") if document.subtitle else None,
@@ -245,16 +375,11 @@ def document_view(doc_id: str, site: Site) -> DocumentView:
         footnotes=[Footnote(f.id, texts(f.text, "fn-" + f.id, "footnote")) for f in document.footnotes],
         closing=_closing(document),
         task_count=len(tasks),
-        task_groups=_grouped(task_rows(tasks, site, link), [t.section for t in tasks]),
+        task_groups=_grouped(task_rows(tasks, site, link), tasks),
+        unassigned=_unassigned(document, tasks) if tasks else [],
         build_date=vn_date(site.build_date),
-        refs=ref_sections(doc_id, site, link, tasks),
+        refs=refs,
+        toc=_toc(document, len(tasks), refs),
+        address=site.site_url + urls.document(doc_id),
+        print_notes=_print_notes(document, site),
     )
-
-
-def document_meta(doc_id: str, site: Site) -> dict[str, object]:
-    document = site.corpus.documents[doc_id]
-    return {
-        "title": page_title(document.label() + " – " + document.title.plain),
-        "description": page_title(document.title.plain),
-        "vb_document": doc_id,
-    }

@@ -25,7 +25,7 @@ from generator.publish import urls
 from generator.vn.deadlines import Deadline
 from generator.link.resolve import Resolved
 from generator.link.tasks import ResolvedTask
-from generator.publish.labels import STATUS, deadline_label
+from generator.publish.labels import deadline_label, document_label, status_label
 
 PRODID = "-//Van ban chi dao cong khai//Open Directives//VI"
 FEED_ENTRIES = 100  # the newest documents in the Atom feed (a feed is what is new, not the archive)
@@ -44,7 +44,7 @@ def _task_record(task: ResolvedTask, resolved: Resolved) -> dict:
     return {
         "id": f"{task.document_id}#{task.id}",
         "document": task.document_id,
-        "document_label": document.label(),
+        "document_label": document_label(resolved, document.id),
         "url": urls.document(task.document_id) + "#" + task.unit,
         "number": task.number,
         "text": task.text,
@@ -53,7 +53,7 @@ def _task_record(task: ResolvedTask, resolved: Resolved) -> dict:
         "deadline_text": task.deadline_text,
         "deadline": deadline,
         "status": task.status,
-        "status_label": STATUS[task.status],
+        "status_label": status_label(task.status, task.runs),
         "reports": [
             {"date": r.date.isoformat(), "status": r.status, "note": r.note, "link": r.link} for r in task.reports
         ],
@@ -106,7 +106,7 @@ def tasks_csv(resolved: Resolved) -> str:
         document = resolved.corpus.documents[task.document_id]
         writer.writerow(
             [
-                document.label(),
+                document_label(resolved, document.id),
                 task.number,
                 task.text,
                 "; ".join(r.name for r in task.lead),
@@ -114,7 +114,7 @@ def tasks_csv(resolved: Resolved) -> str:
                 task.deadline_text or "",
                 deadline_label(task.deadline) if task.deadline_text else "",
                 task.deadline.end.isoformat() if task.deadline and task.deadline.end else "",
-                STATUS[task.status],
+                status_label(task.status, task.runs),
                 urls.document(task.document_id) + "#" + task.unit,
             ]
         )
@@ -150,14 +150,15 @@ def _events(task: ResolvedTask, resolved: Resolved, site_url: str) -> Iterable[i
     stamp = dt.datetime(*resolved.build_date.timetuple()[:3], tzinfo=dt.timezone.utc)
     for index, piece in enumerate(pieces):
         rule = None
-        start: Optional[dt.date]
+        start: Optional[dt.date] = None
         if piece.kind in ("date", "month", "quarter", "year", "range") and piece.end:
             start = piece.end
         elif piece.kind == "recurring" and piece.rrule and "BYMONTHDAY" in piece.rrule:
             start = _first_occurrence(piece, max(anchor_day, piece.start or anchor_day))
             if start is None:
                 continue
-            rule = piece.rrule + (f";UNTIL={piece.end.strftime('%Y%m%d')}" if piece.end else "")
+            until = piece.end or (task.runs[1] if task.runs else None)  # or the document's period
+            rule = piece.rrule + (f";UNTIL={until.strftime('%Y%m%d')}" if until else "")
         else:
             continue  # ongoing or undated: nothing to put on a calendar
         leads = ", ".join(r.name for r in task.lead) or "không nêu"
@@ -168,7 +169,9 @@ def _events(task: ResolvedTask, resolved: Resolved, site_url: str) -> Iterable[i
         event.add("dtend", start + dt.timedelta(days=1))
         if rule:
             event.add("rrule", icalendar.vRecur.from_ical(rule))
-        event.add("summary", _ical_text(f"Hạn: {document.label()} – nhiệm vụ {task.number} ({leads})"))
+        event.add(
+            "summary", _ical_text(f"Hạn: {document_label(resolved, document.id)} – nhiệm vụ {task.number} ({leads})")
+        )
         event.add(
             "description",
             _ical_text(
@@ -281,7 +284,9 @@ def atom_feed(resolved: Resolved, site_url: str) -> str:
         day = document.date.value or document.date.not_before or resolved.build_date
         return f"{day.isoformat()}T00:00:00Z"
 
-    ordered = resolved.newest_first
+    # A feed lists entries by their <updated> stamp (an undated document's is the day it was
+    # issued after); pages list undated documents last instead.
+    ordered = sorted(resolved.newest_first, key=lambda d: stamp(corpus.documents[d]), reverse=True)
     updated = max((stamp(corpus.documents[d]) for d in ordered), default=f"{resolved.build_date}T00:00:00Z")
     entries = []
     for doc_id in ordered[:FEED_ENTRIES]:
@@ -291,7 +296,7 @@ def atom_feed(resolved: Resolved, site_url: str) -> str:
         when = issued.long() if issued else "ngày ban hành không rõ"
         entries.append(
             {
-                "title": f"{document.label()} – {document.title.plain}",
+                "title": f"{document_label(resolved, doc_id)} – {document.title.plain}",
                 "link": base + urls.document(doc_id),
                 "updated": stamp(document),
                 "summary": f"{document.kind_name} của {issuer}, {when}: {document.title.plain}",

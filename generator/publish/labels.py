@@ -13,28 +13,75 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.link.crossrefs import RelationType
-from generator.link.resolve import PeriodStatus
+from generator.link.resolve import PeriodStatus, Resolved
 from generator.link.tasks import Status
+from generator.link.validity import Validity
 from generator.vn.dates import PartialDate, Precision, long_day_month, numeric_date
 from generator.vn.deadlines import Deadline, DeadlineKind
 
-__all__ = ["CITES", "PERIOD", "PREDICATES", "STATUS", "Predicate", "deadline_label"]
+__all__ = [
+    "CITES",
+    "NO_DATA",
+    "PERIOD",
+    "PREDICATES",
+    "STATUS",
+    "VALIDITY",
+    "Predicate",
+    "deadline_label",
+    "document_label",
+    "status_label",
+]
 
 STATUS: dict[Status, str] = {
     Status.DONE_ON_TIME: "Đã hoàn thành đúng hạn",
     Status.DONE_LATE: "Hoàn thành trễ hạn",
     Status.DONE: "Đã hoàn thành",
-    Status.IN_PROGRESS: "Đang thực hiện (trong hạn)",
-    Status.OVERDUE: "Quá hạn",
+    Status.IN_PROGRESS: "Chưa đến hạn",
+    Status.OVERDUE: "Quá hạn (theo báo cáo)",
     Status.ONGOING: "Thường xuyên",
-    Status.OVERDUE_NO_REPORT: "Đã qua hạn, chưa có báo cáo kết quả",
-    Status.NO_DEADLINE: "Chưa xác định thời hạn",
+    Status.PERIOD_ENDED: "Giai đoạn đã kết thúc; chưa có báo cáo",
+    Status.OVERDUE_NO_REPORT: "Đã qua hạn; chưa có báo cáo",
+    Status.NO_DATE: "Thời hạn không ghi ngày cụ thể",
+    Status.NO_DEADLINE: "Văn bản không nêu thời hạn",
 }
+# Missing data is said as such, never as "không có" (which would state a fact).
+NO_DATA = "Chưa có dữ liệu"
+
+
+def _years(start: Optional[dt.date], end: dt.date) -> Optional[str]:
+    """ "2021–2025" when a span is whole years, else None."""
+    if start and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}–{end.year}" if start.year != end.year else str(end.year)
+    return None
+
+
+def status_label(code: Status, runs: Optional[tuple[Optional[dt.date], dt.date]] = None) -> str:
+    """The words of one task's status; a duty that runs over a span names it: "Giai đoạn
+    2021–2025 đã kết thúc; chưa có báo cáo", "Thường xuyên (2021–2025)"."""
+    if runs is None or code not in (Status.PERIOD_ENDED, Status.ONGOING):
+        return STATUS[code]
+    start, end = runs
+    years = _years(start, end)
+    if code is Status.ONGOING:
+        return f"Thường xuyên ({years})" if years else f"Thường xuyên (đến {numeric_date(end)})"
+    if years:
+        return f"Giai đoạn {years} đã kết thúc; chưa có báo cáo"
+    return f"Thời gian thực hiện đã kết thúc ngày {numeric_date(end)}; chưa có báo cáo"
+
 
 PERIOD: dict[PeriodStatus, str] = {
     PeriodStatus.ENDED: "Giai đoạn thực hiện đã kết thúc",
     PeriodStatus.NOT_STARTED: "Chưa đến giai đoạn thực hiện",
     PeriodStatus.RUNNING: "Đang trong giai đoạn thực hiện",
+}
+
+
+# Whether a document is in effect (generator/link/validity.py); a day or a document follows.
+VALIDITY: dict[Validity, str] = {
+    Validity.IN_EFFECT: "Có hiệu lực từ",
+    Validity.NOT_YET: "Chưa có hiệu lực; có hiệu lực từ",
+    Validity.REPLACED: "Đã được thay thế bởi",
+    Validity.REPEALED: "Đã bị bãi bỏ bởi",
 }
 
 
@@ -53,6 +100,21 @@ PREDICATES: dict[RelationType, Predicate] = {
     RelationType.REPEALS: Predicate("Bãi bỏ", "Bị bãi bỏ bởi"),
 }
 CITES = Predicate("Dẫn chiếu", "Được dẫn chiếu bởi")  # a citation without a typed relation
+
+
+def document_label(resolved: Resolved, doc_id: str) -> str:
+    """A document's short name: "Chỉ thị 08-CT/TU"; a document without a number of its own that
+    was issued with another names that one ("Đề án kèm theo Quyết định 2108-QĐ/TU"), since an
+    attachment has no number; otherwise "Chỉ thị (không rõ số)". Catalog entries name themselves."""
+    corpus = resolved.corpus
+    document = corpus.documents.get(doc_id)
+    if document is None:
+        return corpus.citable(doc_id).label()
+    parent = resolved.issued_with.get(doc_id)
+    if document.number is None and parent is not None:
+        return f"{document.kind_name} kèm theo {corpus.documents[parent].label()}"
+    return document.label()
+
 
 # --- a deadline in words ------------------------------------------------------------------
 
@@ -102,11 +164,12 @@ def _fixed_label(kind: DeadlineKind, start: Optional[dt.date], end: dt.date) -> 
 
 
 def deadline_label(deadline: Optional[Deadline]) -> str:
-    """The parse in plain Vietnamese, shown beside the deadline as written."""
+    """The parse in plain Vietnamese, shown beside the deadline as written; "" when there is
+    nothing to add to the text."""
     if deadline is None or deadline.kind is DeadlineKind.NONE:
         return "không có thời hạn"
     if deadline.kind is DeadlineKind.UNPARSED:
-        return "chưa phân tích được"
+        return ""  # the text as written says it all; the parser's note is for staff (check)
     if deadline.fixed and deadline.end is not None:
         return _fixed_label(deadline.kind, deadline.start, deadline.end)
     span = _span(deadline.start, deadline.end)

@@ -28,6 +28,15 @@ class DocLink:
 
 
 @dataclass(frozen=True, slots=True)
+class TocEntry:
+    """A line of a page's in-page contents ("Mục lục"): a part, a numbered item, a section."""
+
+    href: str
+    label: str
+    children: list["TocEntry"]
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     kind: str  # document | catalog | deadline
     current: bool

@@ -13,6 +13,7 @@ from generator.publish.links import Linker
 from generator.publish.paging import Pager, PagerView, pager_view
 from generator.publish.refs_view import RefSections, ref_sections
 from generator.publish.site import Site
+from generator.vn.collation import sort_key, sorted_vi
 from generator.vn.kinds import KINDS
 from generator.vn.text import slug
 
@@ -24,6 +25,7 @@ class DocItem:
     title: str
     issuer: str
     date: Optional[str]  # numeric; None when unknown
+    after: Optional[str] = None  # unknown date: the day it was issued after, when the data says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +64,11 @@ def doc_items(ids: Sequence[str], site: Site, link: Linker) -> list[DocItem]:
         items.append(
             DocItem(
                 link(urls.document(doc_id)),
-                d.label(),
+                site.views.target_label(doc_id),
                 d.title.plain,
                 corpus.organizations[d.issuer].name,
                 vn_date(issued) if issued else None,
+                vn_date(d.date.not_before) if not issued and d.date.not_before else None,
             )
         )
     return items
@@ -84,18 +87,17 @@ def latest_view(site: Site, ids: Sequence[str]) -> ListView:
 def kinds_view(site: Site, url: str) -> IndexView:
     link = Linker(url)
     return IndexView(
-        [IndexItem(link(urls.kind(k)), KINDS[k], len(ids)) for k, ids in sorted(site.resolved.by_kind.items())]
+        sorted_vi(
+            (IndexItem(link(urls.kind(k)), KINDS[k], len(ids)) for k, ids in site.resolved.by_kind.items()),
+            key=lambda item: item.name,
+        )
     )
 
 
 def jurisdictions_view(site: Site, url: str) -> IndexView:
     link, names = Linker(url), site.corpus.jurisdictions
-    return IndexView(
-        [
-            IndexItem(link(urls.jurisdiction(j)), names[j].name, len(ids))
-            for j, ids in sorted(site.resolved.by_jurisdiction.items())
-        ]
-    )
+    by_place = sorted(site.resolved.by_jurisdiction.items(), key=lambda pair: sort_key(names[pair[0]].short_name))
+    return IndexView([IndexItem(link(urls.jurisdiction(j)), names[j].name, len(ids)) for j, ids in by_place])
 
 
 def years_view(site: Site, url: str) -> IndexView:
@@ -115,8 +117,8 @@ def organizations_view(site: Site, url: str) -> GroupedIndexView:
     for org in corpus.organizations.values():
         by_place.setdefault(org.jurisdiction, []).append(org)
     groups = []
-    for jur_id, jur in corpus.jurisdictions.items():
-        orgs = sorted(by_place.get(jur_id, []), key=lambda o: o.name.lower())  # as Jinja sorts: case-insensitive
+    for jur_id, jur in sorted_vi(corpus.jurisdictions.items(), key=lambda pair: pair[1].short_name):
+        orgs = sorted_vi(by_place.get(jur_id, []), key=lambda o: o.name)
         if orgs:
             items = [IndexItem(link(urls.organization(o.id)), o.name, len(by_issuer.get(o.id, []))) for o in orgs]
             groups.append((jur_id, jur.name, items))
@@ -154,7 +156,8 @@ def references_view(site: Site, url: str) -> CatalogView:
                 len(views.citing_documents(e.id)),
             )
         )
-    groups = [(j, jur.name, by_place[j]) for j, jur in corpus.jurisdictions.items() if j in by_place]
+    places = sorted_vi(corpus.jurisdictions.items(), key=lambda pair: pair[1].short_name)
+    groups = [(j, jur.name, by_place[j]) for j, jur in places if j in by_place]
     return CatalogView(len(entries), groups)
 
 

@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 from generator.link.tasks import ResolvedTask, RoleTasks, Status
 from generator.publish import urls
 from generator.publish.filters import vn_date
-from generator.publish.links import Linker
+from generator.publish.links import Linker, TocEntry
 from generator.publish.list_views import DocItem, doc_items
 from generator.publish.paging import Pager, PagerView, pager_view
 from generator.publish.site import Site
@@ -50,13 +50,15 @@ class OrgView:
     more_href: dict[str, str]  # list -> its own pages
     calendar_href: str
     build_date: str
+    toc: list[TocEntry]
+    open_rows: int  # a longer task table starts collapsed
 
 
 def _task_link(t: ResolvedTask, site: Site, link: Linker) -> TaskLink:
     due = t.next_due
     return TaskLink(
         f"{link(urls.document(t.document_id))}#{t.anchor}",
-        f"{site.corpus.documents[t.document_id].label()}, nhiệm vụ {t.number}",
+        f"{site.views.target_label(t.document_id)}, nhiệm vụ {t.number}",
         t.text,
         due.isoformat() if due else "",
         vn_date(due) if due else "",
@@ -103,7 +105,22 @@ def org_view(site: Site, org_id: str, limit: int) -> OrgView:
         more_href={name: link(url + name + "/") for name in ("van-ban", "chu-tri", "phoi-hop")},
         calendar_href=link(f"api/ics/{org_id}.ics"),
         build_date=vn_date(today),
+        toc=_toc(bool(ids), len(roles.lead), len(roles.support)),
+        open_rows=OPEN_ROWS,
     )
+
+
+OPEN_ROWS = 8
+
+
+def _toc(documents: bool, lead: int, support: int) -> list[TocEntry]:
+    entries = [TocEntry("#van-ban-ban-hanh", "Văn bản ban hành", [])] if documents else []
+    return entries + [
+        TocEntry("#sap-den-han", "Sắp đến hạn (90 ngày tới)", []),
+        TocEntry("#qua-han-chua-bao-cao", "Đã qua hạn, chưa có báo cáo", []),
+        TocEntry("#chu-tri", f"Nhiệm vụ chủ trì ({lead})", []),
+        TocEntry("#phoi-hop", f"Nhiệm vụ phối hợp ({support})", []),
+    ]
 
 
 # The lists an organisation page links to when they are longer than it shows:

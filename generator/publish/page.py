@@ -42,6 +42,13 @@ class Page:
         }
 
 
+def _json(value: Any) -> str:
+    """JSON with < > & as \\u escapes (inside strings, the only place JSON has them): the same
+    values when read back, and no tag in the file for a theme to print raw."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter: every value written as JSON (a YAML subset), so no value can end the
     block or turn into YAML syntax."""
@@ -49,9 +56,9 @@ def front_matter(meta: dict[str, Any]) -> str:
     for key, value in meta.items():
         if isinstance(value, list):
             lines.append(f"{key}:")
-            lines.extend(f"  - {json.dumps(item, ensure_ascii=False)}" for item in value)
+            lines.extend(f"  - {_json(item)}" for item in value)
         else:
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+            lines.append(f"{key}: {_json(value)}")
     return "\n".join(lines) + "\n---\n\n"
 
 

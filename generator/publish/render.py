@@ -24,21 +24,23 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator.corpus.validate import SCHEMA_DIR, schema
 from generator.link.tasks import RoleTasks
 from generator.publish import urls
-from generator.publish.document_view import document_meta, document_view
+from generator.publish.document_view import document_view
+from generator.publish.metadata import document_meta
 from generator.publish import exports
-from generator.publish.filters import FILTERS, md_heading, one_line, page_title, safe_url, script_json
+from generator.publish.filters import FILTERS, heading_text, md_heading, one_line, page_title, safe_url, script_json
 from generator.publish.filters import vn_date, vn_long_date
 from generator.publish.links import Linker
 from generator.publish.list_views import jurisdictions_view, kinds_view, latest_view, list_view
 from generator.publish.list_views import organizations_view, reference_title, reference_view, references_view
 from generator.publish.list_views import years_view
 from generator.publish.org_view import ORG_LISTS, org_list_items, org_list_view, org_view
-from generator.publish.page import Page, toc_of
+from generator.publish.page import Heading, Page, toc_of
 from generator.publish.paging import Pager, paged
 from generator.publish.schema_doc import GuideView, guide_sections
 from generator.publish.site import Site
 from generator.publish.tracking_views import tasks_by_jurisdiction, tasks_index_view, tasks_view
 from generator.publish.tracking_views import timeline_index_view, timeline_view, timeline_year
+from generator.vn.collation import sort_key
 from generator.vn.kinds import KINDS
 
 __all__ = [  # the output filters are part of this stage's interface
@@ -116,7 +118,9 @@ def _task_docs(tasks: Any) -> tuple[str, ...]:
 
 def _document_jobs(site: Site) -> Iterator[PageJob]:
     for doc_id in site.corpus.documents:
-        yield PageJob(urls.document(doc_id), "document", (doc_id,), _document_deps(doc_id, site))
+        # A document's page prints its own address (sharing tags, the printed copy's link): the
+        # site's URL is one of its parameters, as it is of the open data's (no other page's).
+        yield PageJob(urls.document(doc_id), "document", (doc_id, site.site_url), _document_deps(doc_id, site))
     for org_id in site.corpus.organizations:
         yield PageJob(urls.organization(org_id), "organization", (org_id,), _org_deps(org_id, site))
 
@@ -192,7 +196,7 @@ def _tasks(site: Site) -> Iterator[PageJob]:
         yield PageJob("nhiem-vu/", "tasks", (None, 0, total, None), tuple(site.resolved.newest_first))
         return
     names = site.corpus.jurisdictions
-    groups = sorted(((j, len(rows)) for j, rows in by_place.items()), key=lambda g: names[g[0]].name)
+    groups = sorted(((j, len(rows)) for j, rows in by_place.items()), key=lambda g: sort_key(names[g[0]].short_name))
     yield PageJob("nhiem-vu/", "tasks_index", (tuple(groups),), tuple(site.resolved.newest_first))
     for jur_id, rows in by_place.items():
         for url, piece, pager in paged(f"nhiem-vu/{jur_id}/", range(len(rows)), TASKS_LIMIT):
@@ -232,7 +236,7 @@ View = tuple[str, Any, dict[str, Any]]  # template, view, front matter
 
 
 def _document(site: Site, job: PageJob) -> View:
-    (doc_id,) = job.args
+    doc_id, _site_url = job.args  # the URL is in the job for its cache key; the view reads site.site_url
     return "document.html.j2", document_view(doc_id, site), document_meta(doc_id, site)
 
 
@@ -360,7 +364,12 @@ def render_page(job: PageJob, site: Site, markdown: bool = False) -> Page:
     body = environment(markdown).get_template(template).render(page=view, **context)
     path = job.url if job.kind == "latest" else urls.markdown_path(job.url)
     edit = site.corpus.documents[job.args[0]].yaml_path if job.kind == "document" else None
-    return Page(path, meta, body, [] if markdown else toc_of(body), edit)
+    toc = [] if markdown else toc_of(body)
+    if job.kind == "document" and not markdown:
+        # The title heads the contents: the theme's skip link goes to the first entry (the
+        # title, not the first heading after the whole text), and its sidebar lists the rest.
+        toc.insert(0, Heading(1, "van-ban", str(heading_text(meta["title"]))))
+    return Page(path, meta, body, toc, edit)
 
 
 _TITLE_IDS = {

@@ -45,7 +45,7 @@ class Site:
     def doc_link(self, target: str, link: Linker) -> DocLink:
         """A link to a published document or a catalog entry, from the page of `link`."""
         item = self.corpus.citable(target)
-        return DocLink(link(self.views.target_url(target)), item.label(), not item.published)
+        return DocLink(link(self.views.target_url(target)), self.views.target_label(target), not item.published)
 
     def org_name(self, org_id: str) -> str:
         return self.corpus.organizations[org_id].name

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 from generator.link.tasks import OrgRef, ResolvedTask
 from generator.publish import urls
 from generator.publish.filters import vn_date
-from generator.publish.labels import STATUS, deadline_label
+from generator.publish.labels import deadline_label, document_label, status_label
 from generator.publish.links import Linker
 from generator.publish.site import Site
 
@@ -30,6 +30,7 @@ class ReportView:
 class TaskRow:
     anchor: str
     number: int  # STT within its document
+    document_id: str
     doc_href: str
     doc_label: str
     task_href: str  # the task's row in its document's table
@@ -37,9 +38,11 @@ class TaskRow:
     text: str
     lead: list[OrgName]
     support: list[OrgName]
+    lead_names: str  # data-lead: the sort key (on the table of all tasks only)
+    org_ids: str  # data-orgs: the filter key (on the table of all tasks only)
     status: str
     status_label: str
-    due: str  # data-due: ISO last day, "9999" when none
+    due: str  # data-due: ISO day it next falls due, else its last day; "9999" when none
     deadline_text: Optional[str]
     deadline_label: str
     reports: list[ReportView]
@@ -50,24 +53,27 @@ def _names(refs: list[OrgRef], link: Linker) -> list[OrgName]:
 
 
 def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[TaskRow]:
-    documents = site.corpus.documents
     rows = []
     for t in tasks:
         doc_href = link(urls.document(t.document_id))
-        end = t.deadline.end if t.deadline else None
+        # The day it next falls due, else the last day it ran to: one order across documents.
+        end = t.next_due or (t.runs[1] if t.runs else t.deadline.end if t.deadline else None)
         rows.append(
             TaskRow(
                 anchor=t.anchor,
                 number=t.number,
+                document_id=t.document_id,
                 doc_href=doc_href,
-                doc_label=documents[t.document_id].label(),
+                doc_label=document_label(site.resolved, t.document_id),
                 task_href=f"{doc_href}#{t.anchor}",
                 unit_href=f"{doc_href}#{t.unit}",
                 text=t.text,
                 lead=_names(t.lead, link),
                 support=_names(t.support, link),
+                lead_names="; ".join(r.name for r in t.lead),
+                org_ids=" ".join(sorted(t.org_ids)),
                 status=str(t.status),
-                status_label=STATUS[t.status],
+                status_label=status_label(t.status, t.runs),
                 due=end.isoformat() if end else "9999",
                 deadline_text=t.deadline_text,
                 deadline_label=deadline_label(t.deadline) if t.deadline_text else "",

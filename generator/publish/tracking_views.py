@@ -8,13 +8,15 @@ from typing import Optional, Sequence
 
 from generator.link.tasks import ResolvedTask
 from generator.publish.filters import vn_date
-from generator.publish.labels import STATUS
-from generator.publish.links import Linker, TimelineEntry, timeline_entries
+from generator.publish.labels import STATUS, document_label
+from generator.publish.links import Linker, TimelineEntry, TocEntry, timeline_entries
 from generator.publish.list_views import IndexItem
 from generator.publish.paging import Pager, PagerView, pager_view
 from generator.publish.site import Site
 from generator.publish.task_view import TaskRow, task_rows
 from generator.publish.views import TimelineItem
+from generator.vn.collation import sorted_vi
+from generator.vn.text import slug
 
 
 def tasks_by_jurisdiction(site: Site) -> dict[str, list[ResolvedTask]]:
@@ -31,10 +33,19 @@ def tasks_by_jurisdiction(site: Site) -> dict[str, list[ResolvedTask]]:
 
 @dataclass(frozen=True)
 class Filters:
-    orgs: list[tuple[str, str]]  # (id, name)
+    orgs: list[tuple[str, list[tuple[str, str]]]]  # (place, [(id, name)]), in Vietnamese alphabetical order
     documents: list[tuple[str, str, str]]  # (id, label, title)
-    statuses: list[tuple[str, str]]  # (slug, label)
+    statuses: list[tuple[str, str]]  # (slug, label), in the order of the status codes
     years: list[tuple[str, str]]  # (year of the last day, or "9999" for none; its label)
+    sorts: list[tuple[str, str]]  # (value kept in the URL, label); "" is the documents' order
+
+
+@dataclass(frozen=True, slots=True)
+class DocGroup:
+    """The row that heads a document's tasks in the table of all tasks."""
+
+    anchor: str
+    heading: str  # "Chỉ thị 08-CT/TU – về lãnh đạo … (7 nhiệm vụ)"
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,30 @@ class TasksView:
     build_date: str
     downloads: dict[str, str]  # csv, json, ics -> href
     script_href: str
+    doc_groups: dict[str, DocGroup]  # document id -> the row heading its tasks
+    toc: list[TocEntry]
+
+
+SORTS = [
+    ("", "Theo văn bản (mới nhất trước)"),
+    ("han", "Theo thời hạn (sớm nhất trước)"),
+    ("chu-tri", "Theo cơ quan chủ trì (A–Z)"),
+    ("trang-thai", "Theo trạng thái"),
+]
+
+
+def _org_options(tasks: Sequence[ResolvedTask], site: Site) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each organisation named in the tasks once, by place, in Vietnamese alphabetical order."""
+    corpus = site.corpus
+    by_place: dict[str, dict[str, str]] = {}
+    for org_id in {o for t in tasks for o in t.org_ids}:
+        org = corpus.organizations[org_id]
+        by_place.setdefault(org.jurisdiction, {})[org_id] = org.name
+    places = sorted_vi(by_place, key=lambda j: corpus.jurisdictions[j].short_name)
+    return [
+        (corpus.jurisdictions[j].name, sorted_vi(by_place[j].items(), key=lambda pair: pair[1] + "\x00" + pair[0]))
+        for j in places
+    ]
 
 
 def _filters(tasks: Sequence[ResolvedTask], site: Site) -> Filters:
@@ -55,13 +90,31 @@ def _filters(tasks: Sequence[ResolvedTask], site: Site) -> Filters:
     documents = list(dict.fromkeys(t.document_id for t in tasks))
     years = {t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999" for t in tasks}
     return Filters(
-        orgs=sorted(
-            {(o, corpus.organizations[o].name) for t in tasks for o in t.org_ids}, key=lambda pair: (pair[1], pair[0])
-        ),  # names repeat across provinces
-        documents=[(d, corpus.documents[d].label(), corpus.documents[d].title.plain) for d in documents],
+        orgs=_org_options(tasks, site),
+        documents=[(d, document_label(site.resolved, d), corpus.documents[d].title.plain) for d in documents],
         statuses=[(str(s), STATUS[s]) for s in STATUS if any(t.status == s for t in tasks)],
-        years=[(y, y if y != "9999" else "Không có hạn cuối") for y in sorted(years)],
+        years=[(y, y if y != "9999" else "Văn bản không nêu hạn cuối") for y in sorted(years)],
+        sorts=SORTS,
     )
+
+
+def _doc_groups(tasks: Sequence[ResolvedTask], site: Site) -> dict[str, DocGroup]:
+    counts: dict[str, int] = {}
+    for t in tasks:
+        counts[t.document_id] = counts.get(t.document_id, 0) + 1
+    documents = site.corpus.documents
+    return {
+        d: DocGroup(
+            "van-ban-" + slug(d),  # task rows are "nhiem-vu-…": never the same
+            f"{document_label(site.resolved, d)} – {documents[d].title.plain} ({n} nhiệm vụ)",
+        )
+        for d, n in counts.items()
+    }
+
+
+def _tasks_toc(groups: dict[str, DocGroup], site: Site) -> list[TocEntry]:
+    entries = [TocEntry("#" + g.anchor, document_label(site.resolved, d), []) for d, g in groups.items()]
+    return entries + [TocEntry("#tai-ve", "Tải về (CSV, JSON, lịch .ics)", [])]
 
 
 def _downloads(link: Linker) -> dict[str, str]:
@@ -83,6 +136,8 @@ def tasks_index_view(site: Site, url: str, groups: Sequence[tuple[str, int]]) ->
         vn_date(site.build_date),
         _downloads(link),
         link("assets/tasks.js"),
+        {},
+        [],
     )
 
 
@@ -90,6 +145,7 @@ def tasks_view(site: Site, url: str, tasks: Sequence[ResolvedTask], pager: Optio
     """A sortable, filterable table of `tasks` (all of them, or a piece of one jurisdiction's)."""
     link = Linker(url)
     filters = _filters(tasks, site)
+    groups = _doc_groups(tasks, site)
     return TasksView(
         len(tasks),
         len(filters.documents),
@@ -100,6 +156,8 @@ def tasks_view(site: Site, url: str, tasks: Sequence[ResolvedTask], pager: Optio
         vn_date(site.build_date),
         _downloads(link),
         link("assets/tasks.js"),
+        groups,
+        _tasks_toc(groups, site),
     )
 
 

@@ -13,7 +13,7 @@ from generator.vn.dates import PartialDate
 from generator.link.crossrefs import Mention, relation_sort_key
 from generator.link.resolve import Resolved
 from generator.link.tasks import ResolvedTask
-from generator.publish.labels import deadline_label
+from generator.publish.labels import deadline_label, document_label
 
 
 @dataclass
@@ -50,7 +50,7 @@ class Views:
         return urls.target(self.corpus.citable(target))
 
     def target_label(self, target: str) -> str:
-        return self.corpus.citable(target).label()
+        return document_label(self.resolved, target)
 
     def target_title(self, target: str) -> str:
         return self.corpus.citable(target).title_text
@@ -137,7 +137,7 @@ class Views:
         return TimelineItem(
             item.issued,
             "document" if item.published else "catalog",
-            item.label(),
+            self.target_label(item.id),
             urls.target(item),
             item.title_text,
             current,
@@ -163,7 +163,7 @@ class Views:
             if not task.deadline or not task.deadline.end or task.deadline.kind in ("ongoing", "recurring"):
                 continue
             document = self.corpus.documents[task.document_id]
-            label = f"Nhiệm vụ {task.number}" + (f" – {document.label()}" if with_document else "")
+            label = f"Nhiệm vụ {task.number}" + (f" – {self.target_label(document.id)}" if with_document else "")
             # On a document's page its task table names the leads; the corpus timeline does.
             leads = ", ".join(r.name for r in task.lead) if with_document else ""
             items.append(

@@ -16,8 +16,9 @@ CENTRAL = "trung-uong"
 
 # Issuer abbreviations of central bodies. Anything else is taken as local.
 _CENTRAL_ISSUER = re.compile(
-    r"^(?:[A-ZĐa-zđ]*TW|TTg|CP|VPCP|QH\d*|UBTVQH\d*|CTN|TTCP|KTNN|TANDTC|VKSNDTC|NHNN|MTTQVN|UBTWMTTQVN|"
-    r"BNV|BTC|BTP|BCA|BQP|BYT|BGDĐT|BTTTT|BKHĐT|BCT|BXD|BNNPTNT|BLĐTBXH|BVHTTDL|BTNMT|BGTVT|BKHCN|BNG|TLĐLĐVN)$"
+    r"^(?:[A-ZĐa-zđ]*TW|TTg|CP|VPCP|QH\d*|UBTVQH\d*|CTN|TTCP|KTNN|TANDTC|VKSNDTC|NHNN|MTTQVN|UBT[WU]MTTQVN|"
+    r"BNV|BTC|BTP|BCA|BQP|BYT|BGDĐT|BTTTT|BKHĐT|BCT|BXD|BNNPTNT|BNNMT|BLĐTBXH|BVHTTDL|BTNMT|BGTVT|BKHCN|BNG|"
+    r"BDTTG|UBDT|TLĐLĐVN)$"
 )
 _EMBEDDED_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
@@ -34,6 +35,8 @@ def issuer_parts(number: str) -> list[str]:
 
 
 def scope(number: str, citing_jurisdiction: str) -> str:
+    """The jurisdiction a symbol belongs to: trung-uong when every issuer part is a central body
+    (a joint symbol of two central bodies too: "…/NQLT-CP-UBTUMTTQVN"), else the citing one."""
     parts = issuer_parts(number)
     if parts and all(_CENTRAL_ISSUER.match(p) for p in parts):
         return CENTRAL

@@ -37,6 +37,7 @@ VOCABULARY: tuple[Kind, ...] = (
     Kind("ket-luan", "Kết luận", symbols=("KL",)),
     Kind("quy-dinh", "Quy định", aliases=("qui định",), symbols=("QyĐ", "QĐi")),
     Kind("quy-che", "Quy chế", symbols=("QC",)),
+    Kind("dieu-le", "Điều lệ"),  # issued with a quyết định; no type abbreviation of its own
     Kind("chuong-trinh", "Chương trình", aliases=("chương trình hành động",), symbols=("CTr",)),
     Kind("huong-dan", "Hướng dẫn", symbols=("HD",)),
     Kind("thong-bao", "Thông báo", aliases=("thông báo kết luận",), symbols=("TB",)),

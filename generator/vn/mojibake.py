@@ -63,9 +63,10 @@ def _letter(char: str) -> Optional[tuple[str, bool]]:
     if len(tones) > 1 or len(quality) > 1 or (tones and base not in _VOWELS):
         return None
     if quality:
-        base = _QUALITY.get((base, quality[0]))
-        if base is None:
+        qualified = _QUALITY.get((base, quality[0]))
+        if qualified is None:
             return None
+        base = qualified
     return base, bool(tones)
 
 
@@ -109,8 +110,9 @@ def _rhymes(letters: list[tuple[str, bool]], start: int, first: bool) -> list[in
 @lru_cache(maxsize=65536)
 def is_vietnamese_word(word: str) -> bool:
     """True when `word` (letters only, NFC) can be Vietnamese: one or more syllables."""
-    letters = [_letter(c) for c in word]
-    if any(letter is None for letter in letters):
+    found = [_letter(c) for c in word]
+    letters = [letter for letter in found if letter is not None]
+    if len(letters) < len(found):
         return False
     if not any(base in _VOWELS for base, _ in letters):
         return True  # an abbreviation: "HĐND", "BCĐ"

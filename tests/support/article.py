@@ -1,5 +1,5 @@
 """The parts of a built page that the generator decides: the article and the table of contents,
-with whitespace between tags and the theme's edit button (its target differs by builder) left out."""
+with whitespace between tags and the theme's edit link (its target differs by builder) left out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 _ARTICLE = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
 _TOC = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>\s*</div>', re.S)
-_EDIT = re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button.*?</a>', re.S)
+_EDIT = re.compile(r'<a href="[^"]*"(?: title="[^"]*")? class="(?:md-content__button|vb-edit-link).*?</a>', re.S)
 
 
 def _normal(html: str) -> str:

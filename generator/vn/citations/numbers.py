@@ -19,12 +19,14 @@ from generator.vn.text import modern_tones
 __all__ = ["NUMBER", "Symbol", "parse_symbol", "canonical_number"]
 
 _SEP = rf"\s{{0,3}}[{HYPHENS}/]\s{{0,3}}"
-_GROUP = r"[A-ZĐ][A-Za-zĐđ0-9]{0,14}(?![^\W_])"
+# A group of the symbol; two joined by "&" are one ("TCBC&TCPCP": Tổ chức cán bộ & Tổ chức
+# phi chính phủ, a department's joint section) and keep the "&".
+_GROUP = r"[A-ZĐ][A-Za-zĐđ0-9]{0,14}(?:&[A-ZĐ][A-Za-zĐđ0-9]{0,14})?(?![^\W_])"
 NUMBER = re.compile(
     rf"(?<![\w/.{HYPHENS}])(?P<n>\d{{1,5}}[a-zđ]?)"
     rf"(?P<rest>(?:{_SEP}(?P<y>(?:19|20)\d\d)(?={_SEP}[A-ZĐ]))?(?:{_SEP}{_GROUP}){{1,5}})"
 )
-_GROUP_TOKEN = re.compile(rf"(?P<sep>\s{{0,3}}(?P<ch>[{HYPHENS}/])\s{{0,3}})(?P<g>[A-Za-zĐđ0-9]+)")
+_GROUP_TOKEN = re.compile(rf"(?P<sep>\s{{0,3}}(?P<ch>[{HYPHENS}/])\s{{0,3}})(?P<g>[A-Za-zĐđ0-9]+(?:&[A-Za-zĐđ0-9]+)?)")
 
 # Abbreviations whose canonical spelling is mixed case (looked up upper-cased).
 _CASE = {"TTG": "TTg", "CTR": "CTr", "QĐI": "QĐi", "QYĐ": "QyĐ", "TTR": "TTr", "THU": "ThU"}

@@ -44,6 +44,19 @@ Rules (the design decisions; tests/unit/vn/deadlines/ pins each one down)
     * A leading label ("Thời hạn:", "Thời gian thực hiện:") and a leading verb
       ("hoàn thành (xong)", "xong", "thực hiện", "triển khai", "tổ chức", "tổng kết",
       "sơ kết", "(gửi/nộp) báo cáo") are skipped: they carry no date.
+    * A longer lead-in is skipped too when it holds no digit and a qualifier follows it
+      ("trước", "chậm nhất", "muộn nhất", "hạn chót", "đến hết", "trong", "vào"): "báo cáo
+      kết quả … trước ngày 25 tháng 10 hằng năm". A frequency inside the lead-in applies to
+      the deadline after it ("định kỳ báo cáo … hằng năm (trước ngày 15 tháng 11)"), unless
+      that deadline names its year ("kinh phí hằng năm, hoàn thành trước ngày 30/6/2025" is
+      a date).
+    * Several days of the year in one phrase share the qualifier and the frequency: "trước
+      ngày 10/6 và 10/12 hằng năm" → kind "recurring" with one yearly part per day and no
+      rrule of its own (as the periodic reports below). One impossible day leaves the whole
+      unparsed.
+    * A month of every year ("tháng 11 hằng năm", "trong tháng 12 hàng năm") is on time
+      through the month's last day: FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1; "trước tháng 11
+      hằng năm" ends with October.
     * Ranges: "từ A đến/tới (hết) B", "từ A - B", "A đến B", "giai đoạn (từ) …",
       "2021 - 2025"; A and B are any of date, month, quarter, year; "đến trước B" ends the
       day before B. kind "range", start = A's first day, end = B's last on-time day. A

@@ -10,7 +10,7 @@ from typing import Optional
 
 from generator.vn.deadlines.model import Deadline, DeadlineKind
 from generator.vn.deadlines.points import QUY, Q, dated, normalize
-from generator.vn.deadlines.recurring import VERB, Every, day_rule, ongoing_core, recurring_core, with_scope
+from generator.vn.deadlines.recurring import FREQUENCY, VERB, Every, day_rule, ongoing_core, recurring_core, with_scope
 
 __all__ = ["parse"]
 
@@ -69,6 +69,31 @@ def _clause(s: str, ctx: Optional[int]) -> Optional[Deadline]:
         found = with_scope(candidate, ongoing_core) or with_scope(candidate, recurring_core) or dated(candidate, ctx)
         if found:
             return found
+    return _after_lead_in(s, ctx)
+
+
+# Where a deadline starts after a verb phrase ("báo cáo kết quả … trước ngày 25 tháng 10").
+_LEAD_CUT = re.compile(r"[ (](?=(?:trước|chậm nhất|muộn nhất|hạn chót|đến hết|trong|vào) )")
+
+
+def _after_lead_in(s: str, ctx: Optional[int]) -> Optional[Deadline]:
+    """The deadline after a lead-in that names no date ("gửi về Bộ Công Thương trước ngày 15
+    tháng 01 hằng năm"). A frequency in the lead-in applies to the deadline after it ("định kỳ
+    báo cáo … hằng năm (trước ngày 15 tháng 11)"); a lead-in holding a digit is not cut."""
+    for cut in _LEAD_CUT.finditer(s):
+        lead, rest = s[: cut.start()], s[cut.end() :]
+        if re.search(r"\d", lead):
+            return None
+        if cut.group() == "(" or lead.count("(") > lead.count(")"):
+            if not rest.endswith(")"):
+                continue
+            rest = rest[:-1].rstrip()
+        frequency = FREQUENCY.search(lead)
+        tries = [f"{rest} {frequency.group()}", rest] if frequency and not FREQUENCY.search(rest) else [rest]
+        for candidate in tries:
+            found = _clause(candidate, ctx)
+            if found:
+                return found
     return None
 
 

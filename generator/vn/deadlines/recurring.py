@@ -12,7 +12,7 @@ from typing import Callable, Iterator, Optional
 from generator.vn.deadlines.model import Deadline, DeadlineKind, Span
 from generator.vn.deadlines.points import N, POINT_NC, QUY, S, Qualifier, Unit, point, qualified, span
 
-__all__ = ["VERB", "day_rule", "ongoing_core", "recurring_core", "with_scope"]
+__all__ = ["FREQUENCY", "VERB", "day_rule", "day_rules", "ongoing_core", "recurring_core", "with_scope"]
 
 _COUNTS = {"hai": 2, "ba": 3, "sáu": 6}
 _COUNT = r"[0-9]{1,2}|hai|ba|sáu"
@@ -24,8 +24,13 @@ _FREQ_SRC = (
 _FREQ = re.compile(_FREQ_SRC)
 _FREQ_NC = re.sub(r"\(\?P<\w+>", "(?:", _FREQ_SRC)
 _FREQ_AT_END = re.compile(rf" (?:của )?(?:{_FREQ_NC})$")
-_FREQ_AT_START = re.compile(rf"(?:{_FREQ_NC}),? ")
+_FREQ_AT_START = re.compile(rf"(?:{_FREQ_NC})(?: \(|,? )")
+FREQUENCY = re.compile(rf"(?<!\w)(?:{_FREQ_NC})(?!\w)")  # a frequency anywhere in a phrase
+_DAY_MONTH = rf"(?:ngày )?{N}(?:{S}{N}| tháng {N})"
 _YEARLY_DAY = re.compile(rf"(?:ngày )?(?P<d>{N})(?:{S}(?P<m>{N})| tháng (?P<m2>{N}))")
+# Several days of the year sharing one qualifier: "10/6 và 10/12", "ngày 15/6, ngày 15/12".
+_YEARLY_DAYS = re.compile(rf"{_DAY_MONTH}(?:(?:, | và |, và ){_DAY_MONTH})+")
+_YEARLY_MONTH = re.compile(rf"tháng (?P<m>{N})")
 _MONTHLY_DAY = re.compile(rf"ngày (?P<d>{N})")
 VERB = re.compile(
     r"(?:hoàn thành(?: xong)?|xong|thực hiện|triển khai|tổ chức|tổng kết|sơ kết"
@@ -76,20 +81,20 @@ def _frequency(s: str) -> Optional[Frequency]:
 
 def day_rule(every: Every, s: str) -> Optional[str]:
     """RRULE of "trước ngày 05 tháng 12" (every year) or "ngày 20" (every month)."""
+    rules = day_rules(every, s)
+    return rules[0] if rules and len(rules) == 1 else None
+
+
+def day_rules(every: Every, s: str) -> Optional[tuple[str, ...]]:
+    """RRULEs of the days a recurring deadline names: one for "trước ngày 05 tháng 12" (every
+    year), "ngày 20" (every month) or "tháng 11" (every year, through the month's last day);
+    one per day for "trước ngày 10/6 và 10/12" (every year, the qualifier shared)."""
     for reading in qualified(s):
         before = reading.qualifier is Qualifier.BEFORE
         if every is Every.YEAR:
-            m = _YEARLY_DAY.fullmatch(reading.rest)
-            if not m:
-                continue
-            day, month = int(m["d"]), int(m["m"] or m["m2"])
-            try:
-                date(2000, month, day)  # a leap year: 29/2 is a real day
-            except ValueError:
-                return None
-            if before:
-                month, day = ((month - 1 or 12), -1) if day == 1 else (month, day - 1)
-            return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
+            rules = _yearly_days(reading.rest, before)
+            if rules is not None:
+                return rules or None
         if every is Every.MONTH:
             m = _MONTHLY_DAY.fullmatch(reading.rest)
             if not m:
@@ -99,30 +104,75 @@ def day_rule(every: Every, s: str) -> Optional[str]:
                 return None
             if before:
                 day = -1 if day == 1 else day - 1
-            return f"FREQ=MONTHLY;BYMONTHDAY={day}"
+            return (f"FREQ=MONTHLY;BYMONTHDAY={day}",)
     return None
 
 
+def _yearly_days(s: str, before: bool) -> Optional[tuple[str, ...]]:
+    """Rules for one or more days (or one month) of the year; () when the text names an
+    impossible day, None when it names none."""
+    m = _YEARLY_MONTH.fullmatch(s)
+    if m:
+        month = int(m["m"])
+        if not 1 <= month <= 12:
+            return ()
+        if before:  # "trước tháng 11": the last day of October
+            month = month - 1 or 12
+        return (f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1",)
+    if not (_YEARLY_DAY.fullmatch(s) or _YEARLY_DAYS.fullmatch(s)):
+        return None
+    rules = []
+    for day_m in _YEARLY_DAY.finditer(s):
+        day, month = int(day_m["d"]), int(day_m["m"] or day_m["m2"])
+        try:
+            date(2000, month, day)  # a leap year: 29/2 is a real day
+        except ValueError:
+            return ()
+        if before:
+            month, day = ((month - 1 or 12), -1) if day == 1 else (month, day - 1)
+        rules.append(f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}")
+    return tuple(dict.fromkeys(rules))
+
+
+def _recurring(rules: Optional[tuple[str, ...]], days: str = "") -> Optional[Deadline]:
+    """One rule, or one part per rule (the whole then has no rule of its own)."""
+    if not rules:
+        return None
+    if len(rules) == 1:
+        return Deadline(DeadlineKind.RECURRING, rrule=rules[0])
+    texts = [t.group() for t in _YEARLY_DAY.finditer(days)] if days else []
+    if len(texts) != len(rules):
+        texts = [""] * len(rules)
+    parts = tuple(Deadline(DeadlineKind.RECURRING, rrule=rule, text=text) for rule, text in zip(rules, texts))
+    return Deadline(DeadlineKind.RECURRING, parts=parts)
+
+
 def recurring_core(s: str) -> Optional[Deadline]:
-    """ "hằng năm", "trước ngày 05 tháng 12 hằng năm", "hằng năm, trước ngày 15/12"."""
+    """ "hằng năm", "trước ngày 05 tháng 12 hằng năm", "hằng năm, trước ngày 15/12",
+    "hằng năm (trước ngày 15 tháng 11)", "trước ngày 10/6 và 10/12 hằng năm"."""
     freq = _frequency(s)
     if freq:
         return Deadline(DeadlineKind.RECURRING, rrule=freq.rrule)
     m = _FREQ_AT_END.search(s)  # "trước ngày 05 tháng 12 hằng năm"
     if m:
         freq = _frequency(re.sub(r"^ (?:của )?", "", m.group()))
-        rule = freq and day_rule(freq.every, re.sub(r"^định k[ỳì] ", "", s[: m.start()]))
-        if rule:
-            return Deadline(DeadlineKind.RECURRING, rrule=rule)
-    m = _FREQ_AT_START.match(s)  # "hằng năm, trước ngày 15/12"
+        days = re.sub(r"^định k[ỳì] ", "", s[: m.start()])
+        found = _recurring(day_rules(freq.every, days) if freq else None, days)
+        if found:
+            return found
+    m = _FREQ_AT_START.match(s)  # "hằng năm, trước ngày 15/12", "hằng năm (trước ngày 15/12)"
     if m:
-        freq = _frequency(m.group().rstrip(", "))
+        freq = _frequency(m.group().rstrip(", ("))
         rest = s[m.end() :]
+        if m.group().endswith("("):
+            if not rest.endswith(")"):
+                return None
+            rest = rest[:-1]
         verb = VERB.match(rest)
         for candidate in ([rest[verb.end() :]] if verb else []) + [rest]:
-            rule = freq and day_rule(freq.every, candidate)
-            if rule:
-                return Deadline(DeadlineKind.RECURRING, rrule=rule)
+            found = _recurring(day_rules(freq.every, candidate) if freq else None, candidate)
+            if found:
+                return found
     return None
 
 

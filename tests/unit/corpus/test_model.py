@@ -14,9 +14,8 @@ from generator.corpus.model import (
     Period,
     Role,
     StatedRelation,
-    make_catalog_entry,
-    make_document,
 )
+from generator.corpus.builders import make_catalog_entry, make_document
 from generator.vn.dates import PartialDate, Precision
 
 

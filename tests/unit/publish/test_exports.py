@@ -34,9 +34,11 @@ def test_tasks_and_documents_json_have_one_record_per_line(resolved):
 
 
 def test_the_feed_holds_the_newest_documents_only(resolved, monkeypatch):
+    atom = "{http://www.w3.org/2005/Atom}"
+    whole = ET.fromstring(exports.atom_feed(resolved, "https://example.org/")).findall(f"{atom}entry")
+    newest = sorted((e.findtext(f"{atom}updated") for e in whole), reverse=True)
+    assert len(whole) == len(resolved.newest_first)
     monkeypatch.setattr(exports, "FEED_ENTRIES", 2)
-    root = ET.fromstring(exports.atom_feed(resolved, "https://example.org/"))
-    entries = root.findall("{http://www.w3.org/2005/Atom}entry")
-    assert len(entries) == 2
-    ids = [e.findtext("{http://www.w3.org/2005/Atom}id") for e in entries]
-    assert ids == [f"https://example.org/van-ban/{d}/" for d in resolved.newest_first[:2]]
+    entries = ET.fromstring(exports.atom_feed(resolved, "https://example.org/")).findall(f"{atom}entry")
+    assert [e.findtext(f"{atom}updated") for e in entries] == newest[:2]  # by their <updated> stamp
+    assert [e.findtext(f"{atom}id") for e in entries] == [e.findtext(f"{atom}id") for e in whole[:2]]

@@ -18,7 +18,7 @@ def test_every_code_has_its_words():
     assert set(PERIOD) == set(PeriodStatus)
     assert list(PREDICATES) == list(RelationType)
     assert all(isinstance(p, Predicate) and p.verb and p.reverse_verb for p in [*PREDICATES.values(), CITES])
-    assert STATUS[Status.OVERDUE_NO_REPORT] == "Đã qua hạn, chưa có báo cáo kết quả"
+    assert STATUS[Status.OVERDUE_NO_REPORT] == "Đã qua hạn; chưa có báo cáo"
     assert PREDICATES[RelationType.BASED_ON] == Predicate("Căn cứ", "Là căn cứ của")
 
 
@@ -42,7 +42,7 @@ def test_every_code_has_its_words():
             "báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày 15/11",
             "hằng năm, hạn ngày 09 tháng 6; hằng năm, hạn ngày 14 tháng 11",
         ),
-        ("khi có yêu cầu", "chưa phân tích được"),
+        ("khi có yêu cầu", ""),  # the parser's note is for staff (check), never on a page
         ("", "không có thời hạn"),
     ],
 )

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.corpus.model import make_document
+from generator.corpus.builders import make_document
 from generator.vn.citations import Citation, extract
 from tests.unit.vn.citations import test_aliases, test_laws, test_numbers, test_phrases
 from tests.unit.vn.citations.tables import KIND_SLUGS, ROOT

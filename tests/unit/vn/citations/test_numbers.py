@@ -263,6 +263,16 @@ CASES = [
         [C("34/2021/NĐ-CP", "nghi-dinh", "34/2021/NĐ-CP"), C("123/UBND-VX", "cong-van", "123/UBND-VX")],
         id="bare-number",
     ),
+    pytest.param(
+        # a department's section joined by "&" (file 08 of the real texts), with a stray space
+        "ý kiến của Sở Nội vụ tại Công văn số 2252/SNV-TCBC&TCPCP ngày 05/9/2025 và Công văn số 2846/SNV- TCBC&TCPCP",
+        [
+            C("Công văn số 2252/SNV-TCBC&TCPCP ngày 05/9/2025", "cong-van", "2252/SNV-TCBC&TCPCP", "2025-09-05"),
+            C("Công văn số 2846/SNV- TCBC&TCPCP", "cong-van", "2846/SNV-TCBC&TCPCP"),
+        ],
+        id="ampersand",
+    ),
+    pytest.param("Văn phòng ĐĐBQH&HĐND tỉnh, Ban TG&DVTU", [], id="ampersand-not-a-number"),
 ]
 
 
@@ -289,6 +299,9 @@ def test_numbers_in_text(text, expected):
         ("08-QĐi/TW", "08-QĐi/TW"),
         ("97/QH14", "97/QH14"),
         ("12a/QĐ-UBND", "12a/QĐ-UBND"),
+        ("3178/SNV-LĐVL&TN", "3178/SNV-LĐVL&TN"),
+        ("2846/SNV- TCBC&TCPCP", "2846/SNV-TCBC&TCPCP"),
+        ("19/2008/NQLT/CP-UBTUMTTQVN", "19/2008/NQLT-CP-UBTUMTTQVN"),
         ("2021-2025", None),
     ],
 )

@@ -38,6 +38,18 @@ TABLE = [
             parts=[J("month", "2021-09-01", "2021-09-30"), J("month", "2021-10-01", "2021-10-31")],
         ),
     ),
+    # --- a verb phrase before the deadline (no digit in it) ---------------------------
+    (
+        "báo cáo Thủ tướng Chính phủ kết quả thực hiện trong tháng 10 năm 2025",
+        None,
+        J("month", "2025-10-01", "2025-10-31"),
+    ),
+    ("bố trí kinh phí hằng năm, hoàn thành trước ngày 30/6/2025", None, J("date", None, "2025-06-29")),
+    (
+        "Hoàn thành gửi báo cáo trên Cổng dịch vụ công Quốc gia trước ngày 05/12/2025",
+        None,
+        J("date", None, "2025-12-04"),
+    ),
     # --- missing years ----------------------------------------------------------------
     ("trước ngày 10/6", None, UNPARSED),
     ("trước ngày 10/6", 2022, J("date", None, "2022-06-09")),
@@ -65,7 +77,6 @@ TABLE = [
     ("định kỳ 0 tháng", None, UNPARSED),
     ("trước ngày 05/12/2021 hằng năm", None, UNPARSED),
     ("hằng quý, trước ngày 15", None, UNPARSED),
-    ("hằng năm trong tháng 12", 2022, UNPARSED),
     ("thường xuyên; hằng năm", None, UNPARSED),
     (".", None, UNPARSED),
 ]
@@ -254,3 +265,25 @@ def test_cli_prints_json():
     assert data["kind"] == "quarter"
     assert data["end"] == "2016-12-31"
     assert data == J("quarter", "2016-10-01", "2016-12-31")
+
+
+def test_cli_prints_the_yearly_forms_one_rule_per_date():
+    for text, rules in [
+        ("báo cáo kết quả thực hiện trước ngày 25 tháng 10 hằng năm", ["FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=24"]),
+        (
+            "định kỳ trước ngày 10/6 và 10/12 hàng năm",
+            ["FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=9"],
+        ),
+    ]:
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "deadline", text],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["kind"] == "recurring"
+        assert ([p["rrule"] for p in data["parts"]] or [data["rrule"]]) == rules

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from tests.unit.vn.deadlines.tables import J, YEARLY, check, check_variants, ids, parsed_rows
+from tests.unit.vn.deadlines.tables import J, UNPARSED, YEARLY, check, check_variants, ids, parsed_rows
 from generator.vn.deadlines.model import DeadlineKind
-from generator.vn.deadlines.recurring import Every, day_rule, ongoing_core, recurring_core, with_scope
+from generator.vn.deadlines.recurring import Every, day_rule, day_rules, ongoing_core, recurring_core, with_scope
 
 # (text, context_year, expected to_json())
 TABLE = [
@@ -75,6 +75,75 @@ TABLE = [
             ],
         ),
     ),
+    # --- yearly forms of real plans (/work/realdocs style phrases) ------------------
+    # a verb phrase before the deadline, the month written out
+    (
+        "báo cáo kết quả thực hiện trước ngày 25 tháng 10 hằng năm",
+        None,
+        J("recurring", rrule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=24"),
+    ),
+    (
+        "gửi về Bộ Công Thương trước ngày 15 tháng 01 hằng năm",
+        None,
+        J("recurring", rrule="FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=14"),
+    ),
+    (
+        "tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm",
+        2025,
+        J("recurring", rrule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24"),
+    ),
+    # the frequency in the verb phrase, the day in parentheses after it
+    (
+        "Định kỳ báo cáo UBND tỉnh (qua Sở Tư pháp) kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11)",
+        None,
+        J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14"),
+    ),
+    ("hằng năm (trước ngày 15 tháng 11)", None, J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=14")),
+    ("định kỳ hằng năm báo cáo trước ngày 10/6", None, J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9")),
+    # several days in one phrase: one yearly rule each
+    (
+        "định kỳ trước ngày 10/6 và 10/12 hàng năm",
+        None,
+        J(
+            "recurring",
+            parts=[
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9"),
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=9"),
+            ],
+        ),
+    ),
+    (
+        "báo cáo trước ngày 15/6, 15/12 hằng năm",
+        2024,
+        J(
+            "recurring",
+            parts=[
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=14"),
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=14"),
+            ],
+        ),
+    ),
+    (
+        "ngày 20 tháng 6 và ngày 20 tháng 12 hằng năm",
+        None,
+        J(
+            "recurring",
+            parts=[
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=20"),
+                J("recurring", rrule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=20"),
+            ],
+        ),
+    ),
+    ("trước ngày 10/6 và 30/2 hằng năm", None, UNPARSED),  # no 30 February: no rule at all
+    # a month of every year: on time through its last day
+    ("Tháng 11 hằng năm", None, J("recurring", rrule="FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1")),
+    ("trong tháng 12 hàng năm", None, J("recurring", rrule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1")),
+    ("trước tháng 11 hằng năm", None, J("recurring", rrule="FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=-1")),
+    ("hằng năm trong tháng 12", 2022, J("recurring", rrule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1")),
+    ("tháng 13 hằng năm", None, UNPARSED),
+    # a lead-in with a digit is not cut; one without a qualifier after it says nothing
+    ("nộp 02 bản trước ngày 10/6 hằng năm", None, UNPARSED),
+    ("Theo kế hoạch công tác tư pháp hàng năm", None, UNPARSED),
     # --- ongoing --------------------------------------------------------------------
     ("Thường xuyên, từ năm 2021 - 2025", None, J("ongoing", "2021-01-01", "2025-12-31")),
     ("thường xuyên", None, J("ongoing")),
@@ -109,10 +178,35 @@ def test_case_space_and_unicode_form_do_not_matter(text, context_year, expected)
         (Every.MONTH, "ngày 20", "FREQ=MONTHLY;BYMONTHDAY=20"),
         (Every.MONTH, "ngày 32", None),
         (Every.OTHER, "ngày 20", None),
+        (Every.YEAR, "tháng 11", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1"),
+        (Every.YEAR, "trước ngày 10/6 và 10/12", None),  # two rules: see day_rules
     ],
 )
 def test_day_rule(every, text, rule):
     assert day_rule(every, text) == rule
+
+
+@pytest.mark.parametrize(
+    "every, text, rules",
+    [
+        (
+            Every.YEAR,
+            "trước ngày 10/6 và 10/12",
+            ("FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=9", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=9"),
+        ),
+        (
+            Every.YEAR,
+            "ngày 15/6, ngày 15/12",
+            ("FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+        ),
+        (Every.YEAR, "ngày 15/6, ngày 15/6", ("FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15",)),  # one day named twice
+        (Every.YEAR, "trước tháng 01", ("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1",)),
+        (Every.YEAR, "ngày 10/6 và 31/6", None),
+        (Every.MONTH, "ngày 10 và ngày 20", None),
+    ],
+)
+def test_day_rules(every, text, rules):
+    assert day_rules(every, text) == rules
 
 
 @pytest.mark.parametrize(

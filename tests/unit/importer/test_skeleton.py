@@ -1,4 +1,5 @@
-"""`python -m generator new`: skeleton → `check` round trip, refusals, slugs, prompts."""
+"""generator/importer/skeleton.py (`python -m generator new`): the skeleton fails `check` at each
+placeholder until it is filled, then passes; refusals, slugs, prompts."""
 
 from __future__ import annotations
 
@@ -6,8 +7,21 @@ import pytest
 import yaml
 
 from generator.build.pipeline import check
+from generator.corpus.unfinished import PLACEHOLDERS
 from generator.importer.skeleton import make_slug, new_document
 from tests.conftest import run_generator
+
+
+def fill(path) -> None:
+    """What a person does with a skeleton: replace every placeholder with the real text."""
+    text = path.read_text(encoding="utf-8")
+    for placeholder in PLACEHOLDERS:
+        text = text.replace(placeholder, "Nội dung chép từ văn bản gốc.")
+    path.write_text(text, encoding="utf-8")
+
+
+def unfinished(data_dir) -> list:
+    return [d for d in check(data_dir).diagnostics if d.is_error]
 
 
 def test_new_then_check(data_copy):
@@ -41,6 +55,22 @@ def test_new_then_check(data_copy):
     for key in ("id", "kind", "number", "issuer", "system", "date", "heading", "title", "preamble", "body", "source"):
         before = text.split(f"\n{key}:", 1)[0].splitlines()[-1]
         assert before.startswith("# "), key
+    # untouched, the skeleton fails `check` at each placeholder line, and only there
+    checked = run_generator("check", "--data", str(data_copy))
+    assert checked.returncode == 1
+    values = [p for p in PLACEHOLDERS if p.startswith("(")]
+    placeholder_lines = {
+        no
+        for no, line in enumerate(text.splitlines(), 1)
+        if not line.startswith("#") and any(p in line for p in values)
+    }
+    errors = unfinished(data_copy)
+    assert {d.line for d in errors} == placeholder_lines and len(placeholder_lines) == 4
+    assert all(
+        d.message.startswith("còn việc cần kiểm tra: giá trị mẫu") and d.path.endswith(path.name) for d in errors
+    )
+    assert "còn việc cần kiểm tra" in checked.stderr
+    fill(path)
     checked = run_generator("check", "--data", str(data_copy))
     assert checked.returncode == 0, checked.stderr
 
@@ -52,7 +82,10 @@ def test_new_without_number_or_date(data_copy):
     assert "number" not in data and data["date"] == {"precision": "unknown"} and data["system"] == "state"
     second = new_document(data_copy, kind="ke-hoach", issuer="ha-tinh/ubnd-tinh", date="2022", interactive=False)
     assert second.name == "ke-hoach-2022-1.yaml"
-    assert not [d for d in check(data_copy).diagnostics if d.is_error]
+    assert {d.path.rsplit("/", 1)[-1] for d in unfinished(data_copy)} == {path.name, second.name}
+    fill(path)
+    fill(second)
+    assert not unfinished(data_copy)
 
 
 def test_missing_issuer_without_input_exits_2(data_copy):
@@ -132,7 +165,9 @@ def test_interactive_prompts(data_copy):
     assert data["id"] == "ha-noi/quyet-dinh-12-qd-tu-2022"
     assert data["number"] == {"value": "12-QĐ/TU", "printed_as": "Số 12- QĐ/TU", "source": "printed"}
     assert data["date"]["value"] == "2022-03-01"
-    assert not [d for d in check(data_copy).diagnostics if d.is_error]
+    assert unfinished(data_copy)
+    fill(path)
+    assert not unfinished(data_copy)
 
 
 @pytest.mark.parametrize(
