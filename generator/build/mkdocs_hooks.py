@@ -11,7 +11,8 @@ Markdown pages.
 
 `python -m generator site` runs the generator first and passes its manifest (OD_MANIFEST); a
 plain `mkdocs build` or `mkdocs serve` runs it here. While serving (`make serve`), data errors
-show as a banner on every page instead of stopping the server, and pages are handed over
+show as an error page (path:line:col, message, hint) in place of every page instead of stopping
+the server, and pages are handed over
 through small files that change only when the page does, so `--dirty` rebuilds only those.
 """
 
@@ -22,6 +23,7 @@ import logging
 import os
 import re
 import sys
+import traceback
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -40,6 +42,7 @@ from generator.build.cache import Cache  # noqa: E402
 from generator.build.pages import PageRecord  # noqa: E402
 from generator.build.pipeline import build, build_date, cache_dir  # noqa: E402
 from generator.build.write import publish_copies, read_manifest  # noqa: E402
+from generator.corpus.diagnostics import ERROR, Diagnostic, Location  # noqa: E402
 from generator.corpus.load import read_data_file  # noqa: E402
 from generator.publish.render import FRAGMENT, preview_errors, script_json  # noqa: E402
 
@@ -54,15 +57,22 @@ def _serving(config: Any) -> bool:
     return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
 
 
-def _generate(config: Any, serving: bool) -> tuple[list[PageRecord], dict[str, Path], list[str]]:
+def _generate(config: Any, serving: bool) -> tuple[list[PageRecord], dict[str, Path], list[Diagnostic]]:
     """Run the generator; its pages, files and (while serving, when the data has errors) the
-    error messages the preview shows."""
+    errors the preview shows."""
     data_dir = Path(os.environ.get("OD_DATA_DIR") or ROOT / "data")
     cache = Cache(cache_dir(), memory=serving)  # the preview keeps its entries in memory too
     # The preview writes the open data (every task, every calendar) on its first build only.
     open_data_kept = cache.recall("open data")
     date = build_date(os.environ.get("OD_BUILD_DATE"))
-    built = build(data_dir, date, cache, config.site_url or "", open_data=open_data_kept is None)
+    try:
+        built = build(data_dir, date, cache, config.site_url or "", open_data=open_data_kept is None)
+    except Exception as exc:  # noqa: BLE001 - the preview shows it on the page, not as a traceback
+        if not serving:
+            raise
+        log.exception("Trình tạo trang gặp lỗi")
+        pages, files = cache.recall("last good build") or ([], {})
+        return pages, files, [_crash(exc)]
     cache.keep_only_used()
     log.info(
         "Trình tạo trang: %d trang tạo lại, %d trang dùng lại (%s)",
@@ -86,12 +96,25 @@ def _generate(config: Any, serving: bool) -> tuple[list[PageRecord], dict[str, P
     if not serving:
         raise PluginError("Dữ liệu có lỗi; sửa các lỗi ở trên rồi chạy lại (python -m generator check).")
     pages, files = cache.recall("last good build") or ([], {})
-    return pages, files, [d.format() for d in built.read.diagnostics if d.is_error]
+    return pages, files, [d for d in built.read.diagnostics if d.is_error]
 
 
-def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: list[str], rebuild: bool) -> None:
+def _crash(exc: Exception) -> Diagnostic:
+    """What the preview shows when the generator itself failed (a fault of the generator, not
+    of the data): where it stopped, and what to do."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = Location(os.path.relpath(frame.filename, ROOT), frame.lineno or 1) if frame else Location("generator")
+    return Diagnostic.at(
+        where,
+        ERROR,
+        f"trình tạo trang gặp lỗi không mong đợi: {type(exc).__name__}: {exc}",
+        "chạy “python -m generator check”; nếu dữ liệu không có lỗi, báo lỗi này kèm nhật ký của máy chủ xem trước",
+    )
+
+
+def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: list[Diagnostic], rebuild: bool) -> None:
     """Hand-written pages: edit the file under content/; while serving and the error state
-    changes, rebuilt whatever --dirty would skip (to show or drop the error banner)."""
+    changes, rebuilt whatever --dirty would skip (to show or drop the error page)."""
     for file in list(files):
         if not file.src_uri.endswith(".md"):
             continue
@@ -108,12 +131,12 @@ def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: l
 def on_files(files: Files, config: Any) -> Files:
     serving = _serving(config)
     manifest = os.environ.get("OD_MANIFEST")
-    errors: list[str] = []
+    errors: list[Diagnostic] = []
     if manifest:
         pages, extra = read_manifest(Path(manifest))
     else:
         pages, extra, errors = _generate(config, serving)
-    state, changed = preview.error_state(errors, PREVIEW_DIR) if serving else ("", False)
+    state, changed = preview.error_state([e.format() for e in errors], PREVIEW_DIR) if serving else ("", False)
     fragment = next((r.body for r in pages if r.path == FRAGMENT), None)
     _hand_written(files, config, fragment, errors, changed)
     for record in pages:
@@ -173,8 +196,11 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     if record is not None:
         page.content = record.body.read_text(encoding="utf-8")
     errors = getattr(page.file, "vb_errors", None)
-    if errors:
-        page.content = preview_errors(errors) + (page.content or "")
+    if errors:  # the preview, while the data has errors: the errors in place of the page
+        page.content = preview_errors(errors)
+        page.toc = get_toc([])
+        page.meta = {"title": "Dữ liệu có lỗi"}  # nothing of the last good build's page
+        page.title = page.meta["title"]
     return context
 
 

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.corpus.diagnostics import Diagnostic
 from generator.corpus.validate import SCHEMA_DIR, schema
 from generator.link.tasks import RoleTasks
 from generator.publish import urls
@@ -392,6 +393,6 @@ def copied_files(site: Site) -> dict[str, Path]:
     return files
 
 
-def preview_errors(errors: list[str]) -> str:
-    """The banner the preview shows on every page while the data has errors."""
+def preview_errors(errors: list[Diagnostic]) -> str:
+    """The page the preview shows in place of every page while the data has errors."""
     return environment(False).get_template("preview_errors.html.j2").render(errors=errors)
