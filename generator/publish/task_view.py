@@ -38,8 +38,6 @@ class TaskRow:
     text: str
     lead: list[OrgName]
     support: list[OrgName]
-    lead_names: str  # data-lead: the sort key (on the table of all tasks only)
-    org_ids: str  # data-orgs: the filter key (on the table of all tasks only)
     status: str
     status_label: str
     due: str  # data-due: ISO day it next falls due, else its last day; "9999" when none
@@ -70,8 +68,6 @@ def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[T
                 text=t.text,
                 lead=_names(t.lead, link),
                 support=_names(t.support, link),
-                lead_names="; ".join(r.name for r in t.lead),
-                org_ids=" ".join(sorted(t.org_ids)),
                 status=str(t.status),
                 status_label=status_label(t.status, t.runs),
                 due=end.isoformat() if end else "9999",
