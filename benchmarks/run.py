@@ -239,16 +239,22 @@ def bench(size: int, seed: int, work_root: Path, repeat: int, with_preview: bool
     data = work / "data"
     shutil.rmtree(data, ignore_errors=True)
     run([PY, str(ROOT / "benchmarks" / "synthetic.py"), "--docs", str(size), "--seed", str(seed), "--out", str(data)])
+    out = ROOT / "benchmarks" / "out"
+    out.mkdir(exist_ok=True)
+
+    def save() -> None:  # after each step: a long run stopped midway keeps what it measured
+        (out / f"results-{size}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+
     pairs = [full_and_plain(data, work) for _ in range(repeat)]
     best = min(pairs, key=lambda p: max(p["load"]))
     figures = {"size": size, "seed": seed, "pairs": pairs, "best": best}
     figures.update(site_sizes(work / "site"))
+    save()
     figures["incremental"] = incremental(data, work)
+    save()
     if with_preview:
         figures["preview"] = preview(data, work)
-    out = ROOT / "benchmarks" / "out"
-    out.mkdir(exist_ok=True)
-    (out / f"results-{size}.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+        save()
     return figures
 
 
@@ -279,8 +285,11 @@ def table(results: list[dict]) -> str:
         ("site size, MB", lambda r: _cell(r["site_mb"], 0)),
         ("HTML pages", lambda r: str(r["html_pages"])),
         ("document page, median / p95, KB", lambda r: f"{r['doc_page_median_kb']:.0f} / {r['doc_page_p95_kb']:.0f}"),
-        ("one-document edit: generator (`build --html`), s", lambda r: _cell(r["incremental"]["generator_s"])),
-        ("one-document edit: whole site (`site`), s", lambda r: _cell(r["incremental"]["site_s"])),
+        (
+            "one-document edit: generator (`build --html`), s",
+            lambda r: _cell(r.get("incremental", {}).get("generator_s")),
+        ),
+        ("one-document edit: whole site (`site`), s", lambda r: _cell(r.get("incremental", {}).get("site_s"))),
         (
             "preview: edit → page served, s",
             lambda r: ", ".join(f"{t:.2f}" for t in r["preview"]["edit_to_page_s"]) if "preview" in r else "–",
