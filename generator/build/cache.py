@@ -12,9 +12,15 @@ used, only left behind (`prune` removes what a build did not touch):
   is not kept: it is read again, so a warm build reports what a clean one does);
 - a document's citations: the same key (they depend on its text alone);
 - a page: the build date, the registries (jurisdictions, organisations, the catalog, the
-  list of source texts), the page's URL, view and parameters, and the key of every document
-  whose content the page shows (`PageJob.deps`). An edit to one document renders again its
-  page, the pages that cite it or that it cites, its organisations' pages and the lists.
+  list of source texts), the page's URL, view and parameters (the site's address only for
+  what prints it: document pages and the open data), and the key of every document whose
+  content the page shows (`PageJob.deps`);
+- a per-document result of link/ (a document's tasks, its citations' targets): the document,
+  the registries and the build date (and, for citations, which documents exist with which
+  number and year).
+
+An edit to one document renders again its page, the pages that cite it or that it cites, its
+organisations' pages and the lists.
 
 Entries are pickles and files written by this generator only (atomically: a temporary file
 renamed into place), never from the data; a cache folder is trusted like the code.
