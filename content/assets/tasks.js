@@ -15,6 +15,31 @@
     var all = Array.prototype.slice.call(tbody.rows);
     var rows = all.filter(function (row) { return !row.classList.contains("vb-task-doc"); });
     var heads = all.filter(function (row) { return row.classList.contains("vb-task-doc"); });
+    // The page carries each row's day (data-due) only; the other keys are read from the
+    // cells: the row's place, its document (the group it is in, else its link), the lead names,
+    // the organisations (the links to their pages, lead and support) and the status (its
+    // label's class). Cells are counted from the end: lead, support, deadline, status.
+    var group = "", place = 0;
+    all.forEach(function (row) {
+      if (row.classList.contains("vb-task-doc")) { group = row.dataset.group || ""; return; }
+      var d = row.dataset, cells = row.cells, n = cells.length, orgs = [];
+      d.number = ("00000" + ++place).slice(-6);
+      var link = group ? null : row.querySelector("a[href*='van-ban/']");
+      var path = link ? link.getAttribute("href").match(/van-ban\/(.+?)\/(?:#|$)/) : null;
+      d.document = group || (path ? path[1] : "");
+      var lead = cells[n - 4];
+      d.lead = lead && !lead.querySelector(".vb-unknown") ? lead.textContent : "";
+      [cells[n - 4], cells[n - 3]].forEach(function (cell) {
+        Array.prototype.forEach.call(cell ? cell.querySelectorAll("a[href]") : [], function (a) {
+          var m = a.getAttribute("href").match(/co-quan\/(.+?)\/$/);
+          if (m && orgs.indexOf(m[1]) < 0) orgs.push(m[1]);
+        });
+      });
+      d.orgs = orgs.sort().join(" ");
+      var label = cells[n - 1] && cells[n - 1].querySelector(".vb-status");
+      var status = label ? label.className.match(/vb-status-(\S+)/) : null;
+      d.status = status ? status[1] : "";
+    });
     var selects = Array.prototype.slice.call(filters.querySelectorAll("select[data-filter]"));
     var sort = filters.querySelector("select[data-sort]");
     var count = filters.querySelector("[data-count]");

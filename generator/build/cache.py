@@ -12,9 +12,15 @@ used, only left behind (`prune` removes what a build did not touch):
   is not kept: it is read again, so a warm build reports what a clean one does);
 - a document's citations: the same key (they depend on its text alone);
 - a page: the build date, the registries (jurisdictions, organisations, the catalog, the
-  list of source texts), the page's URL, view and parameters, and the key of every document
-  whose content the page shows (`PageJob.deps`). An edit to one document renders again its
-  page, the pages that cite it or that it cites, its organisations' pages and the lists.
+  list of source texts), the page's URL, view and parameters (the site's address only for
+  what prints it: document pages and the open data), and the key of every document whose
+  content the page shows (`PageJob.deps`);
+- a per-document result of link/ (a document's tasks, its citations' targets): the document,
+  the registries and the build date (and, for citations, which documents exist with which
+  number and year).
+
+An edit to one document renders again its page, the pages that cite it or that it cites, its
+organisations' pages and the lists.
 
 Entries are pickles and files written by this generator only (atomically: a temporary file
 renamed into place), never from the data; a cache folder is trusted like the code.
@@ -24,13 +30,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import pickle
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from generator.corpus.load import LoadError, read_data_file
 from generator.corpus.read import DocumentRead, DocumentSource, read_source
@@ -77,18 +84,27 @@ class _Cached:
     source_known: bool  # whether it existed when it was read
 
 
+# Entries also kept in this process's memory, for a process that builds again and again (the
+# preview server): (kind, key) -> value, the same content-addressed entries as on disk.
+# `Cache.keep_only_used` leaves in it what the last build used and nothing else.
+_MEMORY: dict[tuple[str, str], Any] = {}
+
+
 @dataclass
 class Cache:
     """The cache folder. `Cache.temporary()` gives one that is removed after the build (a
     clean build that keeps nothing); `Cache(None)` keeps nothing and holds no pages (for
-    checking the data)."""
+    checking the data). With `memory`, entries are also kept in this process between builds."""
 
     folder: Optional[Path]
+    memory: bool = False
     version: str = field(default_factory=generator_version)
     document_keys: dict[str, str] = field(default_factory=dict)  # document id -> key of its content
     hits: dict[str, int] = field(default_factory=dict)  # what came from the cache, per kind
     misses: dict[str, int] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)  # keys this build read or wrote (prune keeps them)
     started: float = field(default_factory=time.time)
+    _folders: set[Path] = field(default_factory=set)  # folders known to exist
 
     # --- storage ----------------------------------------------------------------------
 
@@ -103,71 +119,125 @@ class Cache:
             raise ValueError("this cache has no folder")
         return self.folder / kind / key[:2] / f"{key}{suffix}"
 
+    def _count(self, kind: str, hit: bool) -> None:
+        counter = self.hits if hit else self.misses
+        counter[kind] = counter.get(kind, 0) + 1
+
     def load(self, kind: str, key: str) -> Any:
-        """The pickled entry, or None (and never an exception for a broken entry)."""
+        """The entry (from memory, else its pickle), or None (and never an exception for a
+        broken entry)."""
         if self.folder is None:
             return None
-        path = self.path(kind, key, ".pickle")
-        try:
-            value = pickle.loads(path.read_bytes())
-            os.utime(path)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
-            self.misses[kind] = self.misses.get(kind, 0) + 1
-            return None
-        self.hits[kind] = self.hits.get(kind, 0) + 1
+        value = _MEMORY.get((kind, key)) if self.memory else None
+        if value is None:
+            try:
+                value = pickle.loads(self.path(kind, key, ".pickle").read_bytes())
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+                self._count(kind, False)
+                return None
+            self.remember(kind, key, value)
+        self._count(kind, True)
+        self.used.add(key)
         return value
+
+    def remember(self, kind: str, key: str, value: Any) -> None:
+        if self.memory:
+            _MEMORY[(kind, key)] = value
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep a value in this process's memory, by name (the preview's last good build)."""
+        if self.memory:
+            _MEMORY[("kept", name)] = value
+
+    def recall(self, name: str) -> Any:
+        return _MEMORY.get(("kept", name)) if self.memory else None
+
+    def keep_only_used(self) -> None:
+        """Forget, in memory, what this build did not use (the preview's memory stays the size
+        of one build)."""
+        for entry in [e for e in _MEMORY if e[0] not in ("stat", "kept") and e[1] not in self.used]:
+            del _MEMORY[entry]
 
     def store(self, kind: str, key: str, value: Any) -> None:
         if self.folder is not None:
             self.write(self.path(kind, key, ".pickle"), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
-    @staticmethod
-    def write(path: Path, data: bytes) -> None:
-        """Write atomically: another build reading the cache sees the old entry or the new."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    def write(self, path: Path, data: bytes) -> None:
+        """Write atomically (a temporary file renamed into place): another build reading the
+        cache sees the old entry or the new, never half of one."""
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
+            temporary.write_bytes(data)
             os.replace(temporary, path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
 
     # --- stage 1: reading documents -------------------------------------------------------
 
     def _content_key(self, source: DocumentSource) -> Optional[str]:
+        signature = None
+        if self.memory:  # the preview: a file whose size, time and inode are unchanged is not hashed again
+            try:
+                info = os.lstat(source.path)
+                signature = (self.version, info.st_mtime_ns, info.st_size, info.st_ino)
+            except OSError:
+                signature = None
+            known = _MEMORY.get(("stat", str(source.path)))
+            if signature is not None and known is not None and known[0] == signature:
+                return known[1]
         try:
             data = read_data_file(source.path, source.root, str(source.path))
         except (LoadError, OSError):
             return None  # read_source reports it
-        return digest(self.version, os.getcwd(), str(source.path), source.expected_id, data)
+        key = digest(self.version, os.getcwd(), str(source.path), source.expected_id, data)
+        if signature is not None:
+            _MEMORY[("stat", str(source.path))] = (signature, key)
+            self.used.add(key)
+        return key
 
     def read_documents(self, sources: list[DocumentSource]) -> Iterable[DocumentRead]:
-        """read_document for every file: from the cache when its bytes were read before,
-        else on every core."""
+        """read_source for every file: from the cache when its bytes were read before,
+        else on every core (each worker stores what it read)."""
         keys = [self._content_key(s) if self.folder is not None else None for s in sources]
         found: list[Optional[DocumentRead]] = []
         for source, key in zip(sources, keys):
             hit = self.load("read", key) if key else None
-            if isinstance(hit, _Cached) and (hit.source_file in source.known_sources) == hit.source_known:
-                found.append(hit.read)
-            else:
-                found.append(None)
+            ok = isinstance(hit, _Cached) and (hit.source_file in source.known_sources) == hit.source_known
+            found.append(hit.read if isinstance(hit, _Cached) and ok else None)
         missing = [i for i, read in enumerate(found) if read is None]
-        for i, read in zip(missing, fork_map(read_source, [sources[i] for i in missing])):
-            found[i] = read
-            key = keys[i]
-            # A file a rule refused may have been refused for the source text it names, which
-            # only the modelled document records: such a read is not kept (it is read again).
-            if key and (read.document is not None or read.id is None):
-                name = read.document.source_file if read.document else None
-                self.store("read", key, _Cached(read, name, name in sources[i].known_sources))
-        for key, done in zip(keys, found):
-            assert done is not None
-            if done.document is not None:
-                self.document_keys[done.document.id] = key or ""
-            yield done
+
+        def kept(i: int, result: DocumentRead) -> Optional[_Cached]:
+            """What the cache keeps of a fresh read. A file a rule refused may have been
+            refused for the source text it names, which only the modelled document records:
+            such a read is not kept (it is read again)."""
+            if not keys[i] or (result.document is None and result.id is not None):
+                return None
+            name = result.document.source_file if result.document else None
+            return _Cached(result, name, name in sources[i].known_sources)
+
+        def read(i: int) -> DocumentRead:
+            result = read_source(sources[i])
+            entry = kept(i, result)
+            if entry is not None:
+                self.store("read", keys[i] or "", entry)
+            return result
+
+        for i, fresh in zip(missing, fork_map(read, missing)):
+            found[i] = fresh
+            entry = kept(i, fresh)
+            if entry is not None:
+                self.remember("read", keys[i] or "", entry)
+        for key, result in zip(keys, found):
+            assert result is not None
+            if key:
+                self.used.add(key)
+            if result.document is not None:
+                self.document_keys[result.document.id] = key or ""
+            yield result
 
     # --- stage 4: extracting citations ---------------------------------------------------
 
@@ -180,12 +250,65 @@ class Cache:
             if hit is not None:
                 found[doc_id] = hit
         missing = [d for d in documents if d not in found]
-        for doc_id, citations in zip(missing, fork_map(extract, [documents[d] for d in missing])):
-            found[doc_id] = citations
+
+        def one(doc_id: str) -> Any:
+            result = extract(documents[doc_id])
             key = self.document_keys.get(doc_id)
             if key:
-                self.store("cite", key, citations)
+                self.store("cite", key, result)
+            return result
+
+        for doc_id, result in zip(missing, fork_map(one, missing)):
+            found[doc_id] = result
+            self.remember("cite", self.document_keys.get(doc_id) or "", result)
         return {doc_id: found[doc_id] for doc_id in documents}
+
+    # --- stage 4: resolving, per document ------------------------------------------------
+
+    def _stage_keys(self, stage: str, items: Sequence[Any], shared: str) -> list[Optional[str]]:
+        """The key of each item's result in a stage of link/ (crossrefs.PerDocument): a
+        document's tasks depend on it, the registries and the build date; its citations'
+        targets on it, the registries and which documents exist with which number and year."""
+        if self.folder is None:
+            return [None] * len(items)
+        if stage == "tasks":  # items: document ids
+            ids = list(items)
+            context = shared
+        elif stage == "citations":  # items: documents
+            ids = [d.id for d in items]
+            context = digest(
+                shared, *(f"{d.id}|{d.jurisdiction}|{d.symbol}|{d.issued.year if d.issued else ''}" for d in items)
+            )
+        else:
+            return [None] * len(items)
+        return [
+            digest(self.version, stage, context, self.document_keys[i]) if self.document_keys.get(i) else None
+            for i in ids
+        ]
+
+    def per_document(self, shared: str) -> Callable[[str, Callable[[Any], Any], Sequence[Any]], list[Any]]:
+        """How link/ runs its per-document stages: on every core, each result kept under its key
+        (`shared`: the registries and the build date)."""
+
+        def run(stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+            keys = self._stage_keys(stage, items, shared)
+            found = [self.load(stage, key) if key else None for key in keys]
+            missing = [i for i, value in enumerate(found) if value is None]
+
+            def one(i: int) -> Any:
+                value = fn(items[i])
+                if keys[i]:
+                    self.store(stage, keys[i] or "", value)
+                return value
+
+            for i, value in zip(missing, fork_map(one, missing)):
+                found[i] = value
+                if keys[i]:
+                    self.remember(stage, keys[i] or "", value)
+                    self.used.add(keys[i] or "")
+            return found
+
+        return run
 
     # --- stage 5: pages ------------------------------------------------------------------
 
@@ -194,16 +317,27 @@ class Cache:
         return digest(self.version, shared, key_data, *(f"{d}={keys.get(d, '')}" for d in deps))
 
     def prune(self) -> int:
-        """Remove the entries no build has used for GRACE_SECONDS; returns how many."""
+        """Remove the entries this build did not use and no build wrote for GRACE_SECONDS
+        (another build may be using younger ones), and their lines of the page indexes;
+        returns how many files were removed."""
         if self.folder is None or not self.folder.is_dir():
             return 0
-        removed = 0
+        removed: set[str] = set()
         limit = self.started - GRACE_SECONDS
-        for path in self.folder.rglob("*"):
+        for path in self.folder.glob("*/*/*"):
             try:
-                if path.is_file() and not path.is_symlink() and path.stat().st_mtime < limit:
-                    path.unlink()
-                    removed += 1
+                if path.name.split(".", 1)[0] in self.used or path.is_symlink() or path.stat().st_mtime >= limit:
+                    continue
+                path.unlink()
+                removed.add(path.name.split(".", 1)[0])
             except OSError:
                 continue
-        return removed
+        for index in self.folder.glob("page/index-*.json"):
+            try:
+                entries = json.loads(index.read_bytes())
+                kept = {key: entry for key, entry in entries.items() if key not in removed}
+                if len(kept) < len(entries):
+                    self.write(index, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+            except (OSError, ValueError, AttributeError):
+                continue
+        return len(removed)

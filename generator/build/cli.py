@@ -20,7 +20,8 @@ from typing import NoReturn
 
 from generator.build.cache import Cache
 from generator.build.pipeline import build, build_date, cache_dir, check
-from generator.build.write import replace_dir, staging_dir, write_manifest, write_markdown, write_project
+from generator.build.parallel import in_child
+from generator.build.write import MANIFEST, replace_dir, staging_dir, write_manifest, write_markdown, write_project
 from generator.corpus.diagnostics import Diagnostic
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +76,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             write_markdown(built, Path(args.out))
         cache.prune()
     kind = "HTML" if args.html else "Markdown"
-    print(f"Đã tạo {len(built.pages)} trang {kind} trong {args.out}", file=sys.stderr)
+    count = sum(r.path.endswith(".md") for r in built.pages)
+    print(f"Đã tạo {count} trang {kind} trong {args.out}", file=sys.stderr)
     return status
 
 
@@ -107,28 +109,37 @@ def _site_env(args: argparse.Namespace) -> dict[str, str]:
     return env
 
 
+def _generate(args: argparse.Namespace, data: Path, cache: Cache, folder: Path) -> tuple[int, int, dict[str, float]]:
+    """The generator's part of a site build: (status, pages, stage timings); the manifest for
+    MkDocs goes to `folder`."""
+    built = build(data, build_date(args.build_date), cache, _site_url())
+    status = _report(built.read.diagnostics, quiet_ok=True)
+    if not built.ok:
+        return 1, 0, built.timings
+    write_manifest(built, folder, copy_bodies=False)  # the cache outlives MkDocs' run
+    return status, sum(r.path.endswith(".md") for r in built.pages), built.timings
+
+
 def cmd_site(args: argparse.Namespace) -> int:
     """Full build into site/: the generator renders every page (HTML, on every core, through
-    the cache), MkDocs wraps them in the theme (its adapter reads the generator's manifest),
-    the search index is built over the result, and the new site replaces site/. A failed
-    build leaves the previous site/ untouched."""
+    the cache) in a child process that gives its memory back when done; MkDocs wraps the pages
+    in the theme (its adapter reads the generator's manifest); the search index is built over
+    the result, and the new site replaces site/. A failed build leaves the previous site/."""
     out = Path(args.out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     data = Path(os.environ.get("OD_DATA_DIR") or args.data)
-    timings: dict[str, float] = {}
     started = time.perf_counter()
     with _cache(args) as cache, tempfile.TemporaryDirectory(prefix="od-manifest-") as pages:
-        built = build(data, build_date(args.build_date), cache, _site_url())
-        if _report(built.read.diagnostics, quiet_ok=True) or not built.ok:
+        folder = Path(pages) / "out"
+        status, count, stages = in_child(lambda: _generate(args, data, cache, folder))
+        if status == 1 or not count:
             print("Dữ liệu có lỗi; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
             return 1
-        env = {**_site_env(args), "OD_MANIFEST": str(write_manifest(built, Path(pages) / "out"))}
-        pages_count = len(built.pages)
-        del built  # the MkDocs process is a child: free the corpus first
+        timings = {f"generator_{stage}_s": seconds for stage, seconds in stages.items()}
         timings["generator_s"] = time.perf_counter() - started
         staging = staging_dir(out, "build-")  # a killed build's folder is removed here
         started = time.perf_counter()
-        if _mkdocs(staging, env) != 0:
+        if _mkdocs(staging, {**_site_env(args), "OD_MANIFEST": str(folder / MANIFEST)}) != 0:
             shutil.rmtree(staging, ignore_errors=True)
             print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
             return 1
@@ -147,7 +158,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     replace_dir(staging, out)
     if os.environ.get("OD_TIMINGS"):  # benchmarks/run.py reads the stage times from here
         Path(os.environ["OD_TIMINGS"]).write_text(json.dumps(timings), encoding="utf-8")
-    print(f"Đã xây dựng {pages_count} trang vào {out}", file=sys.stderr)
+    print(f"Đã xây dựng {count} trang vào {out}", file=sys.stderr)
     return 0
 
 

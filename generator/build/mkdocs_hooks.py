@@ -11,15 +11,19 @@ Markdown pages.
 
 `python -m generator site` runs the generator first and passes its manifest (OD_MANIFEST); a
 plain `mkdocs build` or `mkdocs serve` runs it here. While serving (`make serve`), data errors
-show as a banner on every page instead of stopping the server, and pages are handed over
+show as an error page (path:line:col, message, hint) in place of every page instead of stopping
+the server, and pages are handed over
 through small files that change only when the page does, so `--dirty` rebuilds only those.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import re
 import sys
+import traceback
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -38,7 +42,8 @@ from generator.build.compact import compact_html  # noqa: E402
 from generator.build.cache import Cache  # noqa: E402
 from generator.build.pages import PageRecord  # noqa: E402
 from generator.build.pipeline import build, build_date, cache_dir  # noqa: E402
-from generator.build.write import read_manifest, write_manifest  # noqa: E402
+from generator.build.write import publish_copies, read_manifest  # noqa: E402
+from generator.corpus.diagnostics import ERROR, Diagnostic, Location  # noqa: E402
 from generator.corpus.load import read_data_file  # noqa: E402
 from generator.publish.render import FRAGMENT, preview_errors, script_json  # noqa: E402
 
@@ -53,29 +58,64 @@ def _serving(config: Any) -> bool:
     return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
 
 
-def _generate(config: Any, serving: bool) -> tuple[list[PageRecord], dict[str, Path], list[str]]:
+def _generate(config: Any, serving: bool) -> tuple[list[PageRecord], dict[str, Path], list[Diagnostic]]:
     """Run the generator; its pages, files and (while serving, when the data has errors) the
-    error messages the preview shows."""
+    errors the preview shows."""
     data_dir = Path(os.environ.get("OD_DATA_DIR") or ROOT / "data")
-    built = build(data_dir, build_date(os.environ.get("OD_BUILD_DATE")), Cache(cache_dir()), config.site_url or "")
+    cache = Cache(cache_dir(), memory=serving)  # the preview keeps its entries in memory too
+    # The preview writes the open data (every task, every calendar) on its first build only.
+    open_data_kept = cache.recall("open data")
+    date = build_date(os.environ.get("OD_BUILD_DATE"))
+    try:
+        built = build(data_dir, date, cache, config.site_url or "", open_data=open_data_kept is None)
+    except Exception as exc:  # noqa: BLE001 - the preview shows it on the page, not as a traceback
+        if not serving:
+            raise
+        log.exception("Trình tạo trang gặp lỗi")
+        pages, files = cache.recall("last good build") or ([], {})
+        return pages, files, [_crash(exc)]
+    cache.keep_only_used()
+    log.info(
+        "Trình tạo trang: %d trang tạo lại, %d trang dùng lại (%s)",
+        cache.misses.get("page", 0),
+        cache.hits.get("page", 0),
+        ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in built.timings.items()),
+    )
     for diagnostic in (
         preview.new_diagnostics(built.read.diagnostics, PREVIEW_DIR) if serving else built.read.diagnostics
     ):
         # Data warnings are shown but must not fail a --strict build: `check` owns them.
         (log.error if diagnostic.is_error else log.info)(diagnostic.format())
     if built.ok:
-        return *read_manifest(write_manifest(built, PREVIEW_DIR / "output")), []
+        open_data = [r for r in built.pages if not r.path.endswith(".md")] or open_data_kept or []
+        files = {r.path: r.body for r in open_data}
+        files.update(publish_copies(built, PREVIEW_DIR / "output"))
+        pages = [r for r in built.pages if r.path.endswith(".md")]
+        cache.keep("open data", open_data)
+        cache.keep("last good build", (pages, files))
+        return pages, files, []
     if not serving:
         raise PluginError("Dữ liệu có lỗi; sửa các lỗi ở trên rồi chạy lại (python -m generator check).")
-    errors = [d.format() for d in built.read.diagnostics if d.is_error]
-    previous = PREVIEW_DIR / "output" / "manifest.json"
-    pages, files = read_manifest(previous) if previous.exists() else ([], {})
-    return pages, files, errors
+    pages, files = cache.recall("last good build") or ([], {})
+    return pages, files, [d for d in built.read.diagnostics if d.is_error]
 
 
-def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: list[str], rebuild: bool) -> None:
+def _crash(exc: Exception) -> Diagnostic:
+    """What the preview shows when the generator itself failed (a fault of the generator, not
+    of the data): where it stopped, and what to do."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = Location(os.path.relpath(frame.filename, ROOT), frame.lineno or 1) if frame else Location("generator")
+    return Diagnostic.at(
+        where,
+        ERROR,
+        f"trình tạo trang gặp lỗi không mong đợi: {type(exc).__name__}: {exc}",
+        "chạy “python -m generator check”; nếu dữ liệu không có lỗi, báo lỗi này kèm nhật ký của máy chủ xem trước",
+    )
+
+
+def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: list[Diagnostic], rebuild: bool) -> None:
     """Hand-written pages: edit the file under content/; while serving and the error state
-    changes, rebuilt whatever --dirty would skip (to show or drop the error banner)."""
+    changes, rebuilt whatever --dirty would skip (to show or drop the error page)."""
     for file in list(files):
         if not file.src_uri.endswith(".md"):
             continue
@@ -92,12 +132,12 @@ def _hand_written(files: Files, config: Any, fragment: Optional[Path], errors: l
 def on_files(files: Files, config: Any) -> Files:
     serving = _serving(config)
     manifest = os.environ.get("OD_MANIFEST")
-    errors: list[str] = []
+    errors: list[Diagnostic] = []
     if manifest:
         pages, extra = read_manifest(Path(manifest))
     else:
         pages, extra, errors = _generate(config, serving)
-    state, changed = preview.error_state(errors, PREVIEW_DIR) if serving else ("", False)
+    state, changed = preview.error_state([e.format() for e in errors], PREVIEW_DIR) if serving else ("", False)
     fragment = next((r.body for r in pages if r.path == FRAGMENT), None)
     _hand_written(files, config, fragment, errors, changed)
     for record in pages:
@@ -121,6 +161,9 @@ def on_files(files: Files, config: Any) -> Files:
 def on_env(env: Any, config: Any, files: Files) -> Any:
     # JSON inside <script> (the JSON-LD of document pages, theme/main.html): one escaping path.
     env.filters["script_json"] = script_json
+    # The theme's configuration (<script id="__config">, on every page) as UTF-8 without spaces:
+    # its Vietnamese strings were \u escapes, 0.6 KB a page. Still HTML-safe (<, >, &, ' escaped).
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     return env
 
 
@@ -157,15 +200,40 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     if record is not None:
         page.content = record.body.read_text(encoding="utf-8")
     errors = getattr(page.file, "vb_errors", None)
-    if errors:
-        page.content = preview_errors(errors) + (page.content or "")
+    if errors:  # the preview, while the data has errors: the errors in place of the page
+        page.content = preview_errors(errors)
+        page.toc = get_toc([])
+        page.meta = {"title": "Dữ liệu có lỗi"}  # nothing of the last good build's page
+        page.title = page.meta["title"]
     return context
+
+
+# The theme's icons (menu, search, repository, edit…) are inline SVG on every page, about 5 KB
+# a page. Each becomes a reference to one shared file, assets/icons/<hash>.svg, which the
+# browser loads once; it still takes its colour from the text around it (currentColor).
+_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([0-9. ]+)">(.*?)</svg>', re.S)
+
+
+def share_icons(html: str, page_url: str, site_dir: Path) -> str:
+    prefix = "../" * page_url.count("/")
+
+    def shared(match: re.Match[str]) -> str:
+        view_box, inner = match.group(1), match.group(2)
+        name = hashlib.blake2b(f"{view_box}|{inner}".encode("utf-8"), digest_size=8).hexdigest()
+        target = site_dir / "assets" / "icons" / f"{name}.svg"
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            symbol = f'<symbol id="i" viewBox="{view_box}">{inner}</symbol>'
+            target.write_text(f'<svg xmlns="http://www.w3.org/2000/svg">{symbol}</svg>\n', encoding="utf-8")
+        return f'<svg viewBox="{view_box}"><use href="{prefix}assets/icons/{name}.svg#i"></use></svg>'
+
+    return _ICON.sub(shared, html)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if _record(page) is not None:
         page.content = None  # written: free it
-    return compact_html(output)
+    return compact_html(share_icons(output, page.url, Path(config.site_dir)))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -91,3 +91,33 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], workers: Optional[int] = 
             if process.is_alive():
                 process.terminate()
             process.join()
+
+
+def _run(fn: Callable[[], R], conn: Connection) -> None:
+    try:
+        conn.send(fn())
+    except BaseException:  # noqa: BLE001 - every failure goes back to the parent
+        conn.send(WorkerError(traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+def in_child(fn: Callable[[], R]) -> R:
+    """fn() in a forked child process, its (small, picklable) result returned: whatever memory
+    the work needs is given back to the system when the child ends. Without fork, fn()."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return fn()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_run, args=(fn, send))
+    process.start()
+    send.close()
+    try:
+        result = receive.recv()
+    except EOFError:
+        raise WorkerError(f"the child process ended without a result (exit code {process.exitcode})") from None
+    finally:
+        process.join()
+    if isinstance(result, WorkerError):
+        raise result
+    return result

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
@@ -21,7 +22,7 @@ from generator.build.pages import PageRecord, render_pages
 from generator.corpus.read import ReadResult, read_corpus
 from generator.link.crossrefs import document_citations
 from generator.link.resolve import Resolved, resolve
-from generator.publish.render import Site, copied_files, data_files, plan
+from generator.publish.render import Site, copied_files, plan
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,9 +44,10 @@ def cache_dir() -> Path:
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """The generator builds millions of small, acyclic objects; Python's cyclic collector
-    rescans them again and again as the heap grows (at 10,000 documents it doubled the load
-    time). Pause it for the run and collect once at the end."""
+    """The generator builds millions of small, acyclic objects (freed by reference counting);
+    Python's cyclic collector rescans them again and again as the heap grows (at 10,000
+    documents it doubled the load time). Pause it for the run. No collection at the end: it
+    walked the whole heap for nothing (1.2 s a rebuild in the preview at 1,000 documents)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -53,21 +55,39 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-        gc.collect()
+
+
+def shared_key(data_dir: Path, date: dt.date) -> str:
+    """What every resolved document and page depends on: the registries, the catalog, the
+    list of source texts, and the build date."""
+    return digest(registries_key(data_dir), date.isoformat())
+
+
+@contextlib.contextmanager
+def _timed(timings: Optional[dict[str, float]], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
 def read_and_resolve(
-    data_dir: Path, date: dt.date, cache: Optional[Cache] = None
+    data_dir: Path, date: dt.date, cache: Optional[Cache] = None, timings: Optional[dict[str, float]] = None
 ) -> tuple[ReadResult, Optional[Resolved]]:
     """The one place the pipeline calls the reader and the resolver (on every core; through
     the cache if one is given). The resolution is None when the data has errors; it reports
-    to the reader's sink."""
+    to the reader's sink. `timings` collects the seconds of each stage."""
     cache = cache or Cache(None)
-    read = read_corpus(data_dir, cache.read_documents)
+    with _timed(timings, "read"):
+        read = read_corpus(data_dir, cache.read_documents)
     if not read.ok:
         return read, None
-    citations = cache.citations(read.corpus.documents, document_citations)
-    return read, resolve(read.corpus, date, read.sink, citations)
+    with _timed(timings, "citations"):
+        citations = cache.citations(read.corpus.documents, document_citations)
+    with _timed(timings, "resolve"):
+        per_document = cache.per_document(shared_key(data_dir, date))
+        resolved = resolve(read.corpus, date, read.sink, citations, per_document)
+    return read, resolved
 
 
 def check(data_dir: Path, date: dt.date | None = None, cache: Optional[Cache] = None) -> ReadResult:
@@ -79,25 +99,32 @@ def check(data_dir: Path, date: dt.date | None = None, cache: Optional[Cache] = 
 class Built:
     read: ReadResult
     resolved: Optional[Resolved]
-    pages: list[PageRecord] = field(default_factory=list)  # bodies in the cache folder
-    data_files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> text (open data)
+    pages: list[PageRecord] = field(default_factory=list)  # pages and open-data files, bodies in the cache
     copied: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> file to publish as is
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def ok(self) -> bool:
         return self.resolved is not None and self.read.ok
 
 
-def build(data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markdown: bool = False) -> Built:
-    """Every page (HTML, or Markdown with `markdown`), the open data and the files to copy."""
+def build(
+    data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markdown: bool = False, open_data: bool = True
+) -> Built:
+    """Every page (HTML, or Markdown with `markdown`), the open data (unless `open_data` is
+    false) and the files to copy."""
+    timings: dict[str, float] = {}
     with gc_paused():
-        read, resolved = read_and_resolve(data_dir, date, cache)
+        read, resolved = read_and_resolve(data_dir, date, cache, timings)
         if resolved is None or not read.ok:
-            return Built(read, None)
+            return Built(read, None, timings=timings)
         site = Site(resolved, data_dir, site_url)
-        shared = digest(registries_key(data_dir), date.isoformat(), site_url)
-        pages = render_pages(site, plan(site), cache, shared, markdown)
-        return Built(read, resolved, pages, data_files(site), copied_files(site))
+        with _timed(timings, "plan"):
+            shared = shared_key(data_dir, date)  # the site's URL: in the jobs that print it
+            jobs = plan(site, open_data)
+        with _timed(timings, "render"):
+            pages = render_pages(site, jobs, cache, shared, markdown)
+        return Built(read, resolved, pages, copied_files(site), timings)
 
 
 # --- in memory, for tests and small corpora ---------------------------------------------
@@ -129,6 +156,7 @@ def generate(data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
         built = build(data_dir, date, cache, site_url, markdown=True)
         if not built.ok:
             return Generated(built.read, None, None)
-        pages = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages}
+        pages = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages if r.path.endswith(".md")}
+        data = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages if not r.path.endswith(".md")}
         edits = {r.path: r.edit_path for r in built.pages if r.edit_path}
-        return Generated(built.read, built.resolved, RenderedSite(pages, built.data_files, built.copied, edits))
+        return Generated(built.read, built.resolved, RenderedSite(pages, data, built.copied, edits))

@@ -5,9 +5,9 @@ pages it affects. What the preview adds, kept on disk under build/preview/ (no s
 memory between rebuilds):
 - a small file per page naming its rendered body; it is rewritten only when the page changed,
   so MkDocs' --dirty rebuild writes just the changed pages;
-- data errors as a banner on every page (in Vietnamese, with path:line:col) instead of a
-  server that stops answering; the pages of the last good build stay, and the banner goes
-  away with the next good build;
+- data errors as a page in place of every page (in Vietnamese: path:line:col, what is wrong,
+  the hint) instead of a stale page, a traceback or a server that stops answering; the next
+  good build brings the pages back;
 - each warning logged once per server.
 """
 
@@ -58,7 +58,7 @@ def new_diagnostics(diagnostics: list[Diagnostic], folder: Path) -> list[Diagnos
 
 def error_state(errors: list[str], folder: Path) -> tuple[str, bool]:
     """This build's error state ("" when the data is clean) and whether it differs from the
-    previous build's (then every page is rebuilt, to show or drop the banner)."""
+    previous build's (then every page is rebuilt, to show or drop the error page)."""
     state = hashlib.blake2b("\n".join(errors).encode("utf-8"), digest_size=12).hexdigest() if errors else ""
     path = folder / "error-state"
     try:

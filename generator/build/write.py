@@ -81,12 +81,10 @@ def _target(root: Path, relative: str) -> Path:
     return target
 
 
-def _write_extras(built: Built, root: Path) -> None:
-    """The open data and the files published as they are (source texts, schemas)."""
+def _write_copies(built: Built, root: Path) -> None:
+    """The files published as they are (source texts, schemas)."""
     for relative, source in built.copied.items():
         copy_regular_file(source, _target(root, relative))
-    for relative, text in built.data_files.items():
-        _target(root, relative).write_text(text, encoding="utf-8", newline="")
 
 
 @contextlib.contextmanager
@@ -110,29 +108,46 @@ def write_markdown(built: Built, out_dir: Path) -> None:
     with _staged(out_dir) as staging:
         for record in built.pages:
             shutil.copyfile(record.body, _target(staging, record.path))
-        _write_extras(built, staging)
+        _write_copies(built, staging)
 
 
 MANIFEST = "manifest.json"
 
 
-def write_manifest(built: Built, out_dir: Path) -> Path:
-    """What the MkDocs adapter hands to MkDocs: manifest.json (every page's path, front
-    matter, table of contents, edit path and HTML body file) and the files to publish under
-    files/. The bodies stay in the cache folder."""
+def publish_copies(built: Built, out_dir: Path) -> dict[str, Path]:
+    """The files published as they are, copied under out_dir/files/ (replacing what was
+    there): docs-relative path -> file."""
     with _staged(out_dir) as staging:
-        _write_extras(built, staging / "files")
-        files = sorted([*built.copied, *built.data_files])
-        manifest = {"pages": [r.to_json() for r in built.pages], "files": files}
+        _write_copies(built, staging / "files")
+    return {relative: out_dir.resolve() / "files" / relative for relative in built.copied}
+
+
+def write_manifest(built: Built, out_dir: Path, copy_bodies: bool = True) -> Path:
+    """What the MkDocs adapter hands to MkDocs: manifest.json (every page's path, front
+    matter, table of contents, edit path and HTML body file; every open-data file) and the
+    files published as they are, under files/. The bodies are copied under pages/, or stay in
+    the cache folder (`copy_bodies=False`: the cache must outlive the manifest's use)."""
+    with _staged(out_dir) as staging:
+        _write_copies(built, staging / "files")
+        records = [r.to_json() for r in built.pages]
+        if copy_bodies:
+            for record in records:
+                relative = f"pages/{record['path']}"
+                shutil.copyfile(record["body"], _target(staging, relative))
+                record["body"] = relative
+        manifest = {"pages": records, "files": sorted(built.copied)}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     return out_dir.resolve() / MANIFEST
 
 
 def read_manifest(path: Path) -> tuple[list[PageRecord], dict[str, Path]]:
-    """The pages and the files (docs-relative path -> file) of a manifest."""
+    """The pages (Markdown paths) and the files (docs-relative path -> file: open data in the
+    cache, copies under files/) of a manifest."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    files = {relative: path.parent / "files" / relative for relative in data["files"]}
-    return [PageRecord.from_json(p) for p in data["pages"]], files
+    records = [PageRecord.from_json({**p, "body": str(path.parent / p["body"])}) for p in data["pages"]]
+    files = {r.path: r.body for r in records if not r.path.endswith(".md")}
+    files.update({relative: path.parent / "files" / relative for relative in data["files"]})
+    return [r for r in records if r.path.endswith(".md")], files
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -175,5 +190,5 @@ def write_project(built: Built, out_dir: Path, root: Path) -> None:
                 home.write_text(text, encoding="utf-8")
             else:
                 shutil.copyfile(record.body, _target(docs, record.path))
-        _write_extras(built, docs)
+        _write_copies(built, docs)
         (staging / "mkdocs.yml").write_text(_project_config(root), encoding="utf-8")

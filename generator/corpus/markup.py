@@ -107,7 +107,14 @@ def _parser() -> MarkdownIt:
     return md
 
 
+# Characters that can start markup in the allowed subset (emphasis, escapes, line breaks, a
+# footnote reference) or that markdown-it normalizes; a text without any is one plain run.
+_MARKUP_START = re.compile(r"[*_\\\[\n\r\x00]")
+
+
 def parse_text(source: str) -> Text:
+    if source and not _MARKUP_START.search(source):  # most texts: markdown-it would return them as they are
+        return Text(source=source, spans=[Span("text", source)])
     tokens = _parser().parseInline(source)
     spans: list[Span] = []
     for token in tokens[0].children or [] if tokens else []:
@@ -132,6 +139,8 @@ def parse_text(source: str) -> Text:
             merged[-1] = Span("text", merged[-1].value + span.value)
         else:
             merged.append(span)
+    if len(merged) == 1 and merged[0].kind == "text" and merged[0].value == source:
+        merged[0] = Span("text", source)  # one string, not two equal copies (most texts: memory)
     return Text(source=source, spans=merged)
 
 

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Mapping, Optional
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from generator.vn import identity
 import yaml
@@ -243,39 +243,82 @@ def _extracted(document: Document, citations: Optional[list[list[Citation]]]) ->
     ]
 
 
-def resolve_crossrefs(corpus: Corpus, sink: Sink, citations: Citations | None = None) -> CrossRefs:
-    """Every document's citations resolved; what cannot be resolved reported to `sink`.
-    `citations`: each document's extracted citations (`document_citations`), when the caller
-    has them already (computed on every core, or from a cache); else extracted here."""
+# How the per-document work of a stage runs: `per_document(stage, fn, items)` returns
+# fn(item) for every item, in order. The stage ("tasks", "citations") names the work, so a
+# caller can spread it over processes or keep its results (generator/build/cache.py).
+PerDocument = Callable[[str, Callable[[Any], Any], Sequence[Any]], Iterable[Any]]
+
+
+def one_by_one(stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> Iterable[Any]:
+    """The plain way: fn over the items, in this process."""
+    return map(fn, items)
+
+
+@dataclass
+class _DocumentRefs:
+    """What resolving one document's citations found (merged in document order)."""
+
+    mentions: list[Mention]
+    relations: list[Relation]
+    diagnostics: list[Diagnostic]  # reported to the caller's sink when merged
+    unresolved: list[Unresolved]
+
+
+def _document_refs(
+    corpus: Corpus, index: _Index, document: Document, citations: Optional[list[list[Citation]]]
+) -> _DocumentRefs:
+    sink = Sink()  # this document's findings, kept with its result (it may run elsewhere, or be cached)
+    unresolved: list[Unresolved] = []
+    resolver = _Resolver(corpus, index, document, sink, unresolved)
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    for found in _extracted(document, citations):
+        implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
+        for citation in found.citations:
+            target = resolver.target(citation, found.source.path)
+            if target is None or target == document.id:
+                continue
+            sentence, offset = _sentence(found.plain, citation.start, citation.end)
+            mention = Mention(
+                document.id, found.source.anchor, found.place, found.source.field, citation, sentence, target
+            )
+            mentions.append(mention)
+            relations.extend(_recognized(mention, found.plain, offset, found.source.path, implementing))
+    relations.extend(Relation(RelationType.ISSUES, document.id, a, True) for a in document.attachments)
+    relations.extend(Relation(RelationType(r.type), document.id, r.target, True) for r in document.relations)
+    return _DocumentRefs(mentions, relations, sink.sorted(), unresolved)
+
+
+def resolve_crossrefs(
+    corpus: Corpus, sink: Sink, citations: Citations | None = None, per_document: PerDocument = one_by_one
+) -> CrossRefs:
+    """Every document's citations resolved, one document at a time (stage "citations": the
+    result for a document depends on it, its citations and which documents exist with which
+    number and year); the results are merged in the order of the documents' ids, and what
+    cannot be resolved reported to `sink`. `citations`: each document's extracted citations
+    (`document_citations`), when the caller has them already (computed on every core, or from
+    a cache); else extracted here."""
     index = _Index(corpus)
     mentions: dict[tuple[str, str, str], list[Mention]] = {}
     cites: dict[str, list[str]] = {}
     cited_by: dict[str, list[Mention]] = {}
     relations: dict[Relation, None] = {}  # ordered set: a list's `in` made this quadratic
     unresolved: list[Unresolved] = []
-    for document in sorted(corpus.documents.values(), key=lambda d: d.id):
-        resolver = _Resolver(corpus, index, document, sink, unresolved)
+    documents = sorted(corpus.documents.values(), key=lambda d: d.id)
+
+    def one(document: Document) -> _DocumentRefs:
+        return _document_refs(corpus, index, document, citations.get(document.id) if citations is not None else None)
+
+    for document, found in zip(documents, per_document("citations", one, documents)):
         targets: dict[str, None] = {}  # first-mention order
-        for found in _extracted(document, citations.get(document.id) if citations is not None else None):
-            implementing: set[int] = set()  # sentence starts opened by "Thực hiện <citation>"
-            for citation in found.citations:
-                target = resolver.target(citation, found.source.path)
-                if target is None or target == document.id:
-                    continue
-                sentence, offset = _sentence(found.plain, citation.start, citation.end)
-                mention = Mention(
-                    document.id, found.source.anchor, found.place, found.source.field, citation, sentence, target
-                )
-                mentions.setdefault((document.id, mention.anchor, mention.field), []).append(mention)
-                cited_by.setdefault(target, []).append(mention)
-                targets[target] = None
-                for relation in _recognized(mention, found.plain, offset, found.source.path, implementing):
-                    relations[relation] = None
+        for mention in found.mentions:
+            mentions.setdefault((document.id, mention.anchor, mention.field), []).append(mention)
+            cited_by.setdefault(mention.target, []).append(mention)
+            targets[mention.target] = None
         cites[document.id] = list(targets)
-        for attachment in document.attachments:
-            relations[Relation(RelationType.ISSUES, document.id, attachment, True)] = None
-        for stated in document.relations:
-            relations[Relation(RelationType(stated.type), document.id, stated.target, True)] = None
+        relations.update(dict.fromkeys(found.relations))
+        sink.extend(found.diagnostics)
+        unresolved.extend(found.unresolved)
     # A stated relation replaces one recognized between the same two documents.
     stated_pairs = {(r.source, r.target) for r in relations if r.stated}
     kept = [r for r in relations if r.stated or (r.source, r.target) not in stated_pairs]

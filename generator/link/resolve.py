@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Callable, Hashable, Iterable, Optional
 
-from generator.corpus.diagnostics import Location, Sink
+from generator.corpus.diagnostics import Diagnostic, Location, Sink
 from generator.corpus.model import Corpus, Document, Role, Task
-from generator.link.crossrefs import Citations, CrossRefs, resolve_crossrefs
+from generator.link.crossrefs import Citations, CrossRefs, PerDocument, one_by_one, resolve_crossrefs
 from generator.link.organizations import OrganizationIndex
 from generator.link.tasks import OrgRef, ResolvedTask, RoleTasks, duty_span, next_due, status
 from generator.vn import deadlines
@@ -84,17 +84,22 @@ def _grouped(documents: Iterable[Document], key: Callable[[Document], Hashable])
 
 
 def resolve(
-    corpus: Corpus, build_date: dt.date, sink: Sink | None = None, citations: Citations | None = None
+    corpus: Corpus,
+    build_date: dt.date,
+    sink: Sink | None = None,
+    citations: Citations | None = None,
+    per_document: PerDocument = one_by_one,
 ) -> Resolved:
     """What follows from the documents taken together; what is wrong reported to `sink`
     (located by each document's origin). `citations`: each document's extracted citations
     (`document_citations`), when the caller computed them already (on several cores, or from
-    a cache); else extracted here."""
+    a cache); else extracted here. `per_document` runs the per-document work of each stage
+    (crossrefs.PerDocument)."""
     sink = Sink() if sink is None else sink
     ordered = sorted(corpus.documents.values(), key=sort_key)
     newest_first = [d.id for d in ordered]
-    tasks = resolve_tasks(corpus, newest_first, build_date, sink)
-    refs = resolve_crossrefs(corpus, sink, citations)
+    tasks = resolve_tasks(corpus, newest_first, build_date, sink, per_document)
+    refs = resolve_crossrefs(corpus, sink, citations, per_document)
     return Resolved(
         corpus=corpus,
         build_date=build_date,
@@ -113,8 +118,11 @@ def resolve(
 # --- tasks ---------------------------------------------------------------------------
 
 
-def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, sink: Sink) -> TaskIndex:
-    """Every document's tasks, and per organization the tasks it leads and supports."""
+def resolve_tasks(
+    corpus: Corpus, newest_first: list[str], today: dt.date, sink: Sink, per_document: PerDocument = one_by_one
+) -> TaskIndex:
+    """Every document's tasks, and per organization the tasks it leads and supports (stage
+    "tasks": a document's tasks depend on it, the registry and the build date)."""
     index = OrganizationIndex(corpus.organizations)
     for scope, ids in index.ambiguous_names():
         sink.error(
@@ -124,9 +132,13 @@ def resolve_tasks(corpus: Corpus, newest_first: list[str], today: dt.date, sink:
         )
     by_document: dict[str, list[ResolvedTask]] = {}
     by_org: dict[str, RoleTasks] = defaultdict(RoleTasks)
-    for doc_id in newest_first:
-        document = corpus.documents[doc_id]
-        rows = _document_tasks(document, index, today, sink)
+
+    def one(doc_id: str) -> tuple[list[ResolvedTask], list[Diagnostic]]:
+        found = Sink()  # this document's findings, kept with its result (it may run elsewhere, or be cached)
+        return _document_tasks(corpus.documents[doc_id], index, today, found), found.sorted()
+
+    for doc_id, (rows, diagnostics) in zip(newest_first, per_document("tasks", one, newest_first)):
+        sink.extend(diagnostics)
         for row in rows:
             for role in Role:
                 for org_id in dict.fromkeys(ref.org_id for ref in row.refs(role) if ref.org_id):

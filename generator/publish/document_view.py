@@ -15,7 +15,7 @@ from generator.link.resolve import period_status, year_of
 from generator.link.tasks import ResolvedTask
 from generator.link.validity import DocumentValidity, Validity, validity
 from generator.publish import urls
-from generator.publish.filters import page_title, vn_date, vn_long_date
+from generator.publish.filters import vn_date, vn_long_date
 from generator.publish.labels import NO_DATA, PERIOD, VALIDITY, document_label
 from generator.publish.links import DocLink, Linker, TocEntry
 from generator.publish.refs_view import RefSections, ref_sections
@@ -147,13 +147,10 @@ class _Texts:
         if not found:
             return text_view(text)
         views = self.site.views
+        # The tooltip names the document the citation resolved to; its title is in the page's
+        # list of cited documents (once, not at every mention).
         links = [
-            Link(
-                m.citation.start,
-                m.citation.end,
-                self.link(views.target_url(m.target)),
-                views.target_label(m.target) + " – " + views.target_title(m.target),
-            )
+            Link(m.citation.start, m.citation.end, self.link(views.target_url(m.target)), views.target_label(m.target))
             for m in found
         ]
         return text_view(text, links)

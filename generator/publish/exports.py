@@ -16,7 +16,7 @@ import io
 import json
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 import icalendar
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -28,6 +28,14 @@ from generator.link.tasks import ResolvedTask
 from generator.publish.labels import deadline_label, document_label, status_label
 
 PRODID = "-//Van ban chi dao cong khai//Open Directives//VI"
+FEED_ENTRIES = 100  # the newest documents in the Atom feed (a feed is what is new, not the archive)
+
+
+def _records(resolved: Resolved, key: str, records: list[dict]) -> str:
+    """{"build_date": …, key: [records]} with one record per line and no indentation (at
+    10,000 documents, indentation was a third of tasks.json)."""
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
+    return f'{{"build_date":"{resolved.build_date.isoformat()}","{key}":[\n{lines}\n]}}\n'
 
 
 def _task_record(task: ResolvedTask, resolved: Resolved) -> dict:
@@ -54,10 +62,7 @@ def _task_record(task: ResolvedTask, resolved: Resolved) -> dict:
 
 def tasks_json(resolved: Resolved) -> str:
     records = [_task_record(t, resolved) for t in resolved.tasks]
-    return (
-        json.dumps({"build_date": resolved.build_date.isoformat(), "tasks": records}, ensure_ascii=False, indent=1)
-        + "\n"
-    )
+    return _records(resolved, "tasks", records)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -191,23 +196,20 @@ def calendar(tasks: Iterable[ResolvedTask], resolved: Resolved, name: str, site_
     return cal.to_ical().decode("utf-8")
 
 
-def exports(resolved: Resolved, site_url: str) -> dict[str, str]:
-    files = {
-        "api/tasks.json": tasks_json(resolved),
-        "api/tasks.csv": tasks_csv(resolved),
-        "api/deadlines.ics": calendar(resolved.tasks, resolved, "Thời hạn nhiệm vụ", site_url),
-    }
-    for org_id, roles in sorted(resolved.tasks_by_org.items()):
-        mine = roles.all()
-        name = resolved.corpus.organizations[org_id].name
-        files[f"api/ics/{org_id}.ics"] = calendar(mine, resolved, f"Thời hạn: {name}", site_url)
-    return files
+def organization_calendar(resolved: Resolved, org_id: str, site_url: str) -> str:
+    """The deadlines of the tasks an organisation leads or supports (api/ics/<id>.ics)."""
+    name = resolved.corpus.organizations[org_id].name
+    return calendar(resolved.tasks_by_org[org_id].all(), resolved, f"Thời hạn: {name}", site_url)
+
+
+def deadlines_calendar(resolved: Resolved, site_url: str) -> str:
+    return calendar(resolved.tasks, resolved, "Thời hạn nhiệm vụ", site_url)
 
 
 # --- documents.json and the Atom feed ---------------------------------------------------
 
 
-def _documents_json(resolved: Resolved, views) -> str:
+def documents_json(resolved: Resolved, views: Any) -> str:
     refs = resolved.refs
     corpus = resolved.corpus
     records = []
@@ -246,10 +248,7 @@ def _documents_json(resolved: Resolved, views) -> str:
         record["relations"] = [{"type": r.type, "target": r.target, "stated": r.stated} for r in refs.outgoing(target)]
         record["related_by"] = [{"type": r.type, "source": r.source, "stated": r.stated} for r in refs.incoming(target)]
         records.append(record)
-    return (
-        json.dumps({"build_date": resolved.build_date.isoformat(), "documents": records}, ensure_ascii=False, indent=1)
-        + "\n"
-    )
+    return _records(resolved, "documents", records)
 
 
 # Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE, U+FFFF, surrogates):
@@ -277,7 +276,7 @@ def _xml_templates() -> Environment:
     return env
 
 
-def _atom(resolved: Resolved, site_url: str) -> str:
+def atom_feed(resolved: Resolved, site_url: str) -> str:
     corpus = resolved.corpus
     base = site_url.rstrip("/") + "/" if site_url else "/"
 
@@ -290,7 +289,7 @@ def _atom(resolved: Resolved, site_url: str) -> str:
     ordered = sorted(resolved.newest_first, key=lambda d: stamp(corpus.documents[d]), reverse=True)
     updated = max((stamp(corpus.documents[d]) for d in ordered), default=f"{resolved.build_date}T00:00:00Z")
     entries = []
-    for doc_id in ordered:
+    for doc_id in ordered[:FEED_ENTRIES]:
         document = corpus.documents[doc_id]
         issuer = corpus.organizations[document.issuer].name
         issued = document.date.issued
@@ -306,7 +305,3 @@ def _atom(resolved: Resolved, site_url: str) -> str:
             }
         )
     return _xml_templates().get_template("feed.xml.j2").render(base=base, updated=updated, entries=entries)
-
-
-def open_data(resolved: Resolved, views, site_url: str) -> dict[str, str]:
-    return {"api/documents.json": _documents_json(resolved, views), "feed.xml": _atom(resolved, site_url)}

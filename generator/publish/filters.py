@@ -68,7 +68,7 @@ def safe_url(value: Any) -> str:
 def script_json(value: Any) -> Markup:
     """JSON for a <script> element: <, >, & and U+2028/U+2029 as \\u escapes, so no value can
     close the element (</script>) or break the script's line."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return Markup(text)

@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int  # 1–6
     id: str
     title: str  # HTML text (& < > escaped), as the heading and the table of contents show it
@@ -38,7 +37,7 @@ class Page:
         return {
             "path": self.path,
             "meta": self.meta,
-            "toc": [[h.level, h.id, h.title] for h in self.toc],
+            "toc": self.toc,
             "edit": self.edit_path,
         }
 

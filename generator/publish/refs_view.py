@@ -4,7 +4,7 @@ and its timeline."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.link.tasks import ResolvedTask
 from generator.publish import urls
@@ -24,10 +24,14 @@ class RelationItem:
 
 @dataclass(frozen=True)
 class Diagram:
-    outgoing: list[RelationItem]  # what this document is based on, implements or cites
-    incoming: list[RelationItem]  # what is based on it, implements or cites it
+    outgoing: list[RelationItem]  # what this document is based on, implements, replaces…
+    incoming: list[RelationItem]  # what is based on it, implements it…
     more_out: int
     more_in: int
+    cited: int  # other documents it cites: listed in its section "Văn bản được dẫn chiếu"
+    citing: int  # other documents citing it: listed in "Được dẫn chiếu bởi"
+    cites_verb: str
+    cited_by_verb: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +75,19 @@ def _diagram(doc_id: str, site: Site, link: Linker) -> Diagram | None:
     if found["empty"]:
         return None
     outgoing = [RelationItem(r.type, PREDICATES[r.type].verb, site.doc_link(r.target, link)) for r in found["outgoing"]]
-    outgoing += [RelationItem("cites", CITES.verb, site.doc_link(t, link)) for t in found["cited"]]
     incoming = [
         RelationItem(r.type, PREDICATES[r.type].reverse_verb, site.doc_link(r.source, link)) for r in found["incoming"]
     ]
-    incoming += [RelationItem("cites", CITES.reverse_verb, site.doc_link(c, link)) for c in found["citing"]]
-    return Diagram(outgoing, incoming, found["more_out"], found["more_in"])
+    return Diagram(
+        outgoing,
+        incoming,
+        found["more_out"],
+        found["more_in"],
+        found["cited"],
+        found["citing"],
+        CITES.verb,
+        CITES.reverse_verb,
+    )
 
 
 def _cites(doc_id: str, site: Site, link: Linker) -> list[CitedItem]:
@@ -91,7 +102,9 @@ def _cites(doc_id: str, site: Site, link: Linker) -> list[CitedItem]:
     ]
 
 
-def _cited_by(doc_id: str, site: Site, link: Linker) -> tuple[list[CitingDocument], int]:
+def _cited_by(doc_id: str, site: Site, link: Linker) -> tuple[list[CitingDocument], int, set[str]]:
+    """The documents citing `doc_id` (the newest BACKLINK_DOCUMENTS), how many there are, and
+    the ids of those listed."""
     views = site.views
     groups = views.grouped_mentions(site.resolved.refs.cited_by.get(doc_id, []))
     shown = []
@@ -99,13 +112,13 @@ def _cited_by(doc_id: str, site: Site, link: Linker) -> tuple[list[CitingDocumen
         page = link(urls.document(citing))
         backlinks = [Backlink(f"{page}#{m.anchor}", m.place, count, *views.snippet(m)) for m, count in units]
         shown.append(CitingDocument(site.doc_link(citing, link), views.target_title(citing), backlinks))
-    return shown, len(groups)
+    return shown, len(groups), {citing for citing, _ in groups[:BACKLINK_DOCUMENTS]}
 
 
 def ref_sections(doc_id: str, site: Site, link: Linker, tasks: list[ResolvedTask] | None = None) -> RefSections:
     """The sections of a document page (`tasks` given) or of a catalog page (no tasks, no
     list of what it cites, no timeline)."""
-    cited_by, total = _cited_by(doc_id, site, link)
+    cited_by, total, listed = _cited_by(doc_id, site, link)
     if tasks is None:
         return RefSections(
             site.views.target_label(doc_id),
@@ -116,6 +129,10 @@ def ref_sections(doc_id: str, site: Site, link: Linker, tasks: list[ResolvedTask
             link("api/documents.json"),
         )
     lineage = site.views.lineage_of(doc_id)
+    # Documents whose title the page shows already (itself, what it cites, what cites it): their
+    # line of the timeline is the date and the link.
+    titled = {doc_id, *site.resolved.refs.cites.get(doc_id, []), *listed}
+    lineage = [replace(item, detail="") if item.source in titled else item for item in lineage]
     return RefSections(
         label=site.views.target_label(doc_id),
         diagram=_diagram(doc_id, site, link),

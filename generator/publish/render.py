@@ -21,12 +21,13 @@ from typing import Any, Callable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.corpus.diagnostics import Diagnostic
 from generator.corpus.validate import SCHEMA_DIR, schema
 from generator.link.tasks import RoleTasks
 from generator.publish import urls
 from generator.publish.document_view import document_view
 from generator.publish.metadata import document_meta
-from generator.publish.exports import exports, open_data
+from generator.publish import exports
 from generator.publish.filters import FILTERS, heading_text, md_heading, one_line, page_title, safe_url, script_json
 from generator.publish.filters import vn_date, vn_long_date
 from generator.publish.links import Linker
@@ -53,6 +54,7 @@ __all__ = [  # the output filters are part of this stage's interface
     "md_heading",
     "one_line",
     "page_title",
+    "copied_files",
     "plan",
     "render_page",
     "safe_url",
@@ -117,7 +119,9 @@ def _task_docs(tasks: Any) -> tuple[str, ...]:
 
 def _document_jobs(site: Site) -> Iterator[PageJob]:
     for doc_id in site.corpus.documents:
-        yield PageJob(urls.document(doc_id), "document", (doc_id,), _document_deps(doc_id, site))
+        # A document's page prints its own address (sharing tags, the printed copy's link): the
+        # site's URL is one of its parameters, as it is of the open data's (no other page's).
+        yield PageJob(urls.document(doc_id), "document", (doc_id, site.site_url), _document_deps(doc_id, site))
     for org_id in site.corpus.organizations:
         yield PageJob(urls.organization(org_id), "organization", (org_id,), _org_deps(org_id, site))
 
@@ -201,9 +205,21 @@ def _tasks(site: Site) -> Iterator[PageJob]:
             yield PageJob(url, "tasks", (jur_id, start, end, pager), _task_docs(rows[start:end]))
 
 
-def plan(site: Site) -> list[PageJob]:
-    """Every page of the site, documents and organisations first (most of the work)."""
-    jobs = list(_document_jobs(site))
+def _open_data(site: Site) -> Iterator[PageJob]:
+    """The open-data files: the whole corpus first (the largest jobs start first), then each
+    organisation's calendar."""
+    everything = tuple(site.resolved.newest_first)
+    for path in ("api/tasks.json", "api/tasks.csv", "api/deadlines.ics", "api/documents.json", "feed.xml"):
+        yield PageJob(path, "data", (path, site.site_url), everything)  # absolute links: the site's URL
+    for org_id in sorted(site.resolved.tasks_by_org):
+        yield PageJob(f"api/ics/{org_id}.ics", "calendar", (org_id, site.site_url), _org_deps(org_id, site))
+
+
+def plan(site: Site, open_data: bool = True) -> list[PageJob]:
+    """Every page and open-data file of the site (`open_data=False`: the pages only), the
+    largest and most numerous first."""
+    jobs = list(_open_data(site)) if open_data else []
+    jobs += _document_jobs(site)
     jobs += _organization_lists(site)
     jobs += _lists(site)
     jobs += _references(site)
@@ -221,7 +237,7 @@ View = tuple[str, Any, dict[str, Any]]  # template, view, front matter
 
 
 def _document(site: Site, job: PageJob) -> View:
-    (doc_id,) = job.args
+    doc_id, _site_url = job.args  # the URL is in the job for its cache key; the view reads site.site_url
     return "document.html.j2", document_view(doc_id, site), document_meta(doc_id, site)
 
 
@@ -304,6 +320,13 @@ VIEWS: dict[str, Callable[[Site, PageJob], View]] = {
 }
 
 
+def compile_templates(markdown: bool) -> None:
+    """Compile every template now: worker processes forked after this share them."""
+    env = environment(markdown)
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+
+
 @lru_cache(maxsize=2)
 def environment(markdown: bool) -> Environment:
     """The templates, writing HTML (the fast path) or Markdown headings (the portable path)."""
@@ -321,8 +344,22 @@ def environment(markdown: bool) -> Environment:
     return env
 
 
+_DATA: dict[str, Callable[[Site], str]] = {
+    "api/tasks.json": lambda site: exports.tasks_json(site.resolved),
+    "api/tasks.csv": lambda site: exports.tasks_csv(site.resolved),
+    "api/deadlines.ics": lambda site: exports.deadlines_calendar(site.resolved, site.site_url),
+    "api/documents.json": lambda site: exports.documents_json(site.resolved, site.views),
+    "feed.xml": lambda site: exports.atom_feed(site.resolved, site.site_url),
+}
+
+
 def render_page(job: PageJob, site: Site, markdown: bool = False) -> Page:
-    """One page, rendered once: HTML with its table of contents, or Markdown."""
+    """One page, rendered once: HTML with its table of contents, or Markdown. An open-data
+    file is a page without front matter or table of contents."""
+    if job.kind == "data":
+        return Page(job.url, {}, _DATA[job.url](site))
+    if job.kind == "calendar":
+        return Page(job.url, {}, exports.organization_calendar(site.resolved, job.args[0], site.site_url))
     template, view, meta = VIEWS[job.kind](site, job)
     context = {"title": meta.get("title", ""), "title_id": _TITLE_IDS.get(job.kind, "")}
     body = environment(markdown).get_template(template).render(page=view, **context)
@@ -343,14 +380,7 @@ _TITLE_IDS = {
 }
 
 
-# --- what is not a page: open data, and files copied as they are ---------------------------
-
-
-def data_files(site: Site) -> dict[str, str]:
-    """The open-data exports: tasks (JSON, CSV), calendars, documents.json and the Atom feed."""
-    files = exports(site.resolved, site.site_url)
-    files.update(open_data(site.resolved, site.views, site.site_url))
-    return files
+# --- files published as they are --------------------------------------------------------
 
 
 def copied_files(site: Site) -> dict[str, Path]:
@@ -363,6 +393,6 @@ def copied_files(site: Site) -> dict[str, Path]:
     return files
 
 
-def preview_errors(errors: list[str]) -> str:
-    """The banner the preview shows on every page while the data has errors."""
+def preview_errors(errors: list[Diagnostic]) -> str:
+    """The page the preview shows in place of every page while the data has errors."""
     return environment(False).get_template("preview_errors.html.j2").render(errors=errors)

@@ -48,7 +48,7 @@ def _type_of(node: dict) -> str:
         return "một trong các giá trị"
     if "oneOf" in node:
         return " hoặc ".join(_type_of(n) for n in node["oneOf"])
-    kind = node.get("type") or ""
+    kind = str(node.get("type") or "")
     if kind == "array":
         return "danh sách"
     return _TYPE_NAMES.get(kind, kind)

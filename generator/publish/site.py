@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, Callable, TypeVar
 from pathlib import Path
 
 from generator.corpus.model import Corpus
 from generator.link.resolve import Resolved
 from generator.publish.links import DocLink, Linker
 from generator.publish.views import Views
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -19,9 +22,17 @@ class Site:
     data_dir: Path
     site_url: str = ""
     views: Views = field(init=False)
+    _memo: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.views = Views(self.resolved)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A table derived from the whole site, computed once (before worker processes fork,
+        when the plan asks for it first) and shared by every page that needs it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def corpus(self) -> Corpus:

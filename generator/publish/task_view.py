@@ -33,12 +33,11 @@ class TaskRow:
     document_id: str
     doc_href: str
     doc_label: str
+    task_href: str  # the task's row in its document's table
     unit_href: str
     text: str
     lead: list[OrgName]
     support: list[OrgName]
-    lead_names: str  # data-lead: the sort key
-    org_ids: str  # data-orgs: the filter key
     status: str
     status_label: str
     due: str  # data-due: ISO day it next falls due, else its last day; "9999" when none
@@ -52,7 +51,6 @@ def _names(refs: list[OrgRef], link: Linker) -> list[OrgName]:
 
 
 def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[TaskRow]:
-    documents = site.corpus.documents
     rows = []
     for t in tasks:
         doc_href = link(urls.document(t.document_id))
@@ -65,12 +63,11 @@ def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[T
                 document_id=t.document_id,
                 doc_href=doc_href,
                 doc_label=document_label(site.resolved, t.document_id),
+                task_href=f"{doc_href}#{t.anchor}",
                 unit_href=f"{doc_href}#{t.unit}",
                 text=t.text,
                 lead=_names(t.lead, link),
                 support=_names(t.support, link),
-                lead_names="; ".join(r.name for r in t.lead),
-                org_ids=" ".join(sorted(t.org_ids)),
                 status=str(t.status),
                 status_label=status_label(t.status, t.runs),
                 due=end.isoformat() if end else "9999",

@@ -21,10 +21,14 @@ from generator.vn.text import slug
 
 def tasks_by_jurisdiction(site: Site) -> dict[str, list[ResolvedTask]]:
     """Every task, newest document first, by the jurisdiction of its document."""
-    found: dict[str, list[ResolvedTask]] = {}
-    for task in site.resolved.tasks:
-        found.setdefault(task.document_id.split("/", 1)[0], []).append(task)
-    return found
+
+    def compute() -> dict[str, list[ResolvedTask]]:
+        found: dict[str, list[ResolvedTask]] = {}
+        for task in site.resolved.tasks:
+            found.setdefault(task.document_id.split("/", 1)[0], []).append(task)
+        return found
+
+    return site.memo("tasks_by_jurisdiction", compute)
 
 
 @dataclass(frozen=True)

@@ -67,8 +67,9 @@ class Views:
         return sorted(found, key=lambda r: relation_sort_key(r, self.corpus))
 
     def diagram(self, doc_id: str, limit: int = 60) -> dict[str, Any]:
-        """The relation diagram's two sides: typed relations first, then plain citations not
-        already shown, each side capped (the full lists are in api/documents.json)."""
+        """The relation diagram's two sides: the typed relations, each side capped (the full
+        lists are in api/documents.json), and how many documents it cites or is cited by
+        beyond them (the page lists those in its own sections)."""
         outgoing = self.relations_of(doc_id, "out")
         incoming = self.relations_of(doc_id, "in")
         shown_out = {r.target for r in outgoing}
@@ -77,11 +78,11 @@ class Views:
         citing = [d for d in self.citing_documents(doc_id) if d not in shown_in]
         return {
             "outgoing": outgoing[:limit],
-            "cited": cited[: max(0, limit - len(outgoing))],
             "incoming": incoming[:limit],
-            "citing": citing[: max(0, limit - len(incoming))],
-            "more_out": max(0, len(outgoing) + len(cited) - limit),
-            "more_in": max(0, len(incoming) + len(citing) - limit),
+            "cited": len(cited),
+            "citing": len(citing),
+            "more_out": max(0, len(outgoing) - limit),
+            "more_in": max(0, len(incoming) - limit),
             "empty": not (outgoing or incoming or cited or citing),
         }
 
@@ -168,7 +169,8 @@ class Views:
                 continue
             document = self.corpus.documents[task.document_id]
             label = f"Nhiệm vụ {task.number}" + (f" – {self.target_label(document.id)}" if with_document else "")
-            leads = ", ".join(r.name for r in task.lead)
+            # On a document's page its task table names the leads; the corpus timeline does.
+            leads = ", ".join(r.name for r in task.lead) if with_document else ""
             items.append(
                 TimelineItem(
                     PartialDate(task.deadline.end),

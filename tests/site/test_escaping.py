@@ -339,7 +339,7 @@ def test_output_filters_for_each_context():
     assert xml_text("a\ufffe\uffffb\x00c\x1bd\ttab") == "abcd\ttab"
     assert (
         script_json({"x": "</script><b>&\u2028\u2029"})
-        == '{"x": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028\\u2029"}'
+        == '{"x":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028\\u2029"}'
     )
     for bad in (
         "javascript:alert(1)",

@@ -1,6 +1,7 @@
 """The preview server (`make serve`): an edit shows up after the rebuild; a data error shows as
-a banner (Vietnamese, path:line:col) on the pages instead of a server that stops answering, and
-the banner goes when the file is fixed."""
+an error page (Vietnamese: path:line:col, message, hint) in place of every page, not a stale
+page, a traceback or a server that stops answering, and the pages come back when the file is
+fixed."""
 
 from __future__ import annotations
 
@@ -73,9 +74,18 @@ def test_an_error_shows_on_the_page_and_goes_when_fixed(server):
     _wait_for(url, lambda html: "Sửa thử – " in html)
     path.write_text(text.replace("kind: chi-thi", "kind: khong-co", 1), encoding="utf-8")
     broken = _wait_for(url, lambda html: "vb-preview-errors" in html)
-    assert "Dữ liệu có lỗi" in broken and "chi-thi-08-ct-tu-2021.yaml:3:7: lỗi:" in broken
-    assert "vb-header" in broken  # the last good page is still shown under the banner
-    assert "vb-preview-errors" in _get(base)  # and on the other pages
+    assert "Dữ liệu có lỗi" in broken and "chi-thi-08-ct-tu-2021.yaml:3:7</code>" in broken
+    assert "khong-co" in broken and "Gợi ý:" in broken  # the message and its hint
+    assert "vb-header" not in broken and "Sửa thử" not in broken  # not the stale page
+    assert "Traceback" not in broken
+    assert "vb-preview-errors" in _get(base)  # every page
+    # A value with markup is shown as text; a YAML syntax error is named at its line, with the fix.
+    path.write_text(text.replace("kind: chi-thi", 'kind: "<b>x</b>"', 1), encoding="utf-8")
+    hostile = _wait_for(url, lambda html: "vb-preview-errors" in html and "&lt;b&gt;x" in html)
+    assert "<b>x</b>" not in hostile
+    path.write_text(text.replace("kind: chi-thi", "kind: 'chi-thi", 1), encoding="utf-8")
+    syntax = _wait_for(url, lambda html: "vb-preview-errors" in html and "thiếu dấu nháy đóng" in html)
+    assert "chi-thi-08-ct-tu-2021.yaml:3:7</code>" in syntax and "Gợi ý: thêm dấu" in syntax
     path.write_text(text, encoding="utf-8")
     fixed = _wait_for(url, lambda html: "vb-header" in html and "vb-preview-errors" not in html)
     assert "Sửa thử – " not in fixed

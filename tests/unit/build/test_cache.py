@@ -29,7 +29,6 @@ def _output(data: Path, cache: Cache, markdown: bool) -> dict[str, object]:
     built = build(data, DATE, cache, "https://example.org/", markdown=markdown)
     assert built.ok, [d.format() for d in built.read.diagnostics if d.is_error]
     out: dict[str, object] = {r.path: (r.body.read_bytes(), r.meta, r.toc, r.edit_path) for r in built.pages}
-    out.update(built.data_files)
     out.update({path: source.read_bytes() for path, source in built.copied.items()})
     return out
 
@@ -133,3 +132,45 @@ def test_a_file_refused_for_its_missing_source_text_is_read_again_once_it_is_add
     hidden.rename(source)
     with Cache.temporary() as clean:
         assert _diagnostics(data_copy, Cache(tmp_path / "cache")) == _diagnostics(data_copy, clean)
+
+
+def test_the_sites_address_is_in_the_keys_of_what_prints_it_only(data_copy, tmp_path):
+    """Document pages print their own address (sharing tags, the printed copy's link), the
+    open data its absolute links: a build for another address renders those again, and reuses
+    every other page, the reading and the resolving."""
+    first = build(data_copy, DATE, Cache(tmp_path / "cache"), "https://a.example/")
+    warm = Cache(tmp_path / "cache")
+    built = build(data_copy, DATE, warm, "https://b.example/")
+    assert built.ok and warm.misses.get("read", 0) == 0
+    documents = [r for r in first.pages if r.path.startswith("van-ban/") and r.path.count("/") == 2]
+    open_data = [r for r in first.pages if not r.path.endswith(".md")]
+    assert documents and open_data
+    assert warm.misses["page"] == len(documents) + len(open_data) and warm.hits["page"] > 100
+    pages = {r.path: r.body.read_bytes() for r in built.pages}
+    assert any(b"https://b.example/van-ban/" in body for body in pages.values())
+    assert not any(b"https://a.example/" in body for body in pages.values())
+    with Cache.temporary() as clean:
+        assert pages == {r.path: r.body.read_bytes() for r in build(data_copy, DATE, clean, "https://b.example/").pages}
+
+
+def test_another_version_of_the_generator_uses_no_entry(data_copy, tmp_path):
+    build(data_copy, DATE, Cache(tmp_path / "cache"))
+    other = Cache(tmp_path / "cache", version="another generator")
+    assert build(data_copy, DATE, other).ok
+    assert sum(other.hits.values()) == 0 and other.misses["page"] > 100 and other.misses["read"] > 0
+
+
+def test_the_version_covers_code_templates_and_schemas(tmp_path, monkeypatch):
+    import shutil
+
+    from generator.build import cache as cache_module
+
+    copy = tmp_path / "generator"
+    shutil.copytree(cache_module.GENERATOR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "GENERATOR", copy)
+    versions = {cache_module.generator_version()}
+    for name in ("publish/templates/document.html.j2", "schema/document.schema.json", "publish/urls.py"):
+        with (copy / name).open("a", encoding="utf-8") as f:
+            f.write("\n")
+        versions.add(cache_module.generator_version())
+    assert len(versions) == 4

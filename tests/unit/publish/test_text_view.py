@@ -50,3 +50,32 @@ def test_overlapping_or_crossing_links_stay_text():
 
 def test_the_macro_prints_nothing_for_no_text():
     assert _html(None) == "" and _html([]) == ""
+
+
+# The texts pages print come from corpus/markup.parse_text. A text without a character that can
+# start markup skips markdown-it (most texts, and most of the reading time): it must come out
+# as markdown-it would give it.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from generator.corpus import markup  # noqa: E402
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("aăđêơư ÁẤỆ\t \u00a0.,;:!?()<>&\"'`~#|{}=+-%@^$09*_\\[]\n\r")), max_size=40
+)
+
+
+def _through_markdown_it(text: str):
+    saved = markup._MARKUP_START
+    markup._MARKUP_START = __import__("re").compile(r"[\s\S]")  # every text goes through markdown-it
+    try:
+        return markup.parse_text(text).spans
+    finally:
+        markup._MARKUP_START = saved
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXT)
+def test_the_fast_path_of_parse_text_is_what_markdown_it_gives(text):
+    assert markup.parse_text(text).spans == _through_markdown_it(text)
