@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from generator.build.cache import Cache, digest, registries_key
-from generator.build.pages import PageRecord, render_pages
+from generator.build.pages import PageRecord, read_stored, render_pages
 from generator.corpus.read import ReadResult, read_corpus
 from generator.link.crossrefs import document_citations
 from generator.link.resolve import Resolved, resolve
@@ -157,6 +157,6 @@ def generate(data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
         if not built.ok:
             return Generated(built.read, None, None)
         pages = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages if r.path.endswith(".md")}
-        data = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages if not r.path.endswith(".md")}
+        data = {r.path: read_stored(r.path, r.body) for r in built.pages if not r.path.endswith(".md")}
         edits = {r.path: r.edit_path for r in built.pages if r.edit_path}
         return Generated(built.read, built.resolved, RenderedSite(pages, data, built.copied, edits))

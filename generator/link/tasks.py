@@ -1,7 +1,7 @@
 """Task status against a build date, in the categories of Vietnamese task tracking.
 
 Only a progress report can say a task was done, or still in progress after its deadline.
-The rules, in order (tests/test_tasks.py and tests/unit/link/test_status.py pin them down):
+The rules, in order (tests/unit/link/test_tasks.py and tests/unit/link/test_status.py pin them down):
 
 * no deadline in the text: done when a report says so, else "no deadline";
 * a deadline the parser cannot date ("trước kỳ họp thường kỳ…"): done when a report says so,

@@ -12,7 +12,7 @@ from generator.publish.labels import CITES, PREDICATES
 from generator.publish.links import DocLink, Linker, TimelineEntry, timeline_entries
 from generator.publish.site import Site
 
-BACKLINK_DOCUMENTS = 200  # citing documents listed on a page; the rest are in api/documents.json
+BACKLINK_DOCUMENTS = 200  # citing documents listed on a page; the rest are in api/documents.json.gz
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def ref_sections(doc_id: str, site: Site, link: Linker, tasks: list[ResolvedTask
             [],
             cited_by,
             total,
-            link("api/documents.json"),
+            link("api/documents.json.gz"),
         )
     lineage = site.views.lineage_of(doc_id)
     # Documents whose title the page shows already (itself, what it cites, what cites it): their
@@ -139,7 +139,7 @@ def ref_sections(doc_id: str, site: Site, link: Linker, tasks: list[ResolvedTask
         cites=_cites(doc_id, site, link),
         cited_by=cited_by,
         citing_total=total,
-        open_data_href=link("api/documents.json"),
+        open_data_href=link("api/documents.json.gz"),
         lineage=timeline_entries(lineage, link) if len(lineage) > 1 else [],
         dues=timeline_entries(site.views.deadline_items(tasks), link),
     )

@@ -209,7 +209,7 @@ def _open_data(site: Site) -> Iterator[PageJob]:
     """The open-data files: the whole corpus first (the largest jobs start first), then each
     organisation's calendar."""
     everything = tuple(site.resolved.newest_first)
-    for path in ("api/tasks.json", "api/tasks.csv", "api/deadlines.ics", "api/documents.json", "feed.xml"):
+    for path in ("api/tasks.json.gz", "api/tasks.csv.gz", "api/deadlines.ics", "api/documents.json.gz", "feed.xml"):
         yield PageJob(path, "data", (path, site.site_url), everything)  # absolute links: the site's URL
     for org_id in sorted(site.resolved.tasks_by_org):
         yield PageJob(f"api/ics/{org_id}.ics", "calendar", (org_id, site.site_url), _org_deps(org_id, site))
@@ -345,10 +345,10 @@ def environment(markdown: bool) -> Environment:
 
 
 _DATA: dict[str, Callable[[Site], str]] = {
-    "api/tasks.json": lambda site: exports.tasks_json(site.resolved),
-    "api/tasks.csv": lambda site: exports.tasks_csv(site.resolved),
+    "api/tasks.json.gz": lambda site: exports.tasks_json(site.resolved),
+    "api/tasks.csv.gz": lambda site: exports.tasks_csv(site.resolved),
     "api/deadlines.ics": lambda site: exports.deadlines_calendar(site.resolved, site.site_url),
-    "api/documents.json": lambda site: exports.documents_json(site.resolved, site.views),
+    "api/documents.json.gz": lambda site: exports.documents_json(site.resolved, site.views),
     "feed.xml": lambda site: exports.atom_feed(site.resolved, site.site_url),
 }
 

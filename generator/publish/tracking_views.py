@@ -118,7 +118,7 @@ def _tasks_toc(groups: dict[str, DocGroup], site: Site) -> list[TocEntry]:
 
 
 def _downloads(link: Linker) -> dict[str, str]:
-    return {"csv": link("api/tasks.csv"), "json": link("api/tasks.json"), "ics": link("api/deadlines.ics")}
+    return {"csv": link("api/tasks.csv.gz"), "json": link("api/tasks.json.gz"), "ics": link("api/deadlines.ics")}
 
 
 def tasks_index_view(site: Site, url: str, groups: Sequence[tuple[str, int]]) -> TasksView:

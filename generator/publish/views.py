@@ -68,7 +68,7 @@ class Views:
 
     def diagram(self, doc_id: str, limit: int = 60) -> dict[str, Any]:
         """The relation diagram's two sides: the typed relations, each side capped (the full
-        lists are in api/documents.json), and how many documents it cites or is cited by
+        lists are in api/documents.json.gz), and how many documents it cites or is cited by
         beyond them (the page lists those in its own sections)."""
         outgoing = self.relations_of(doc_id, "out")
         incoming = self.relations_of(doc_id, "in")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import csv
 import datetime as dt
 import io
@@ -126,9 +127,9 @@ def test_unknown_name_is_a_warning_with_candidates(data_copy):
 def test_exports(built_site):
     import icalendar
 
-    data = json.loads((built_site / "api" / "tasks.json").read_text(encoding="utf-8"))
+    data = json.loads(gzip.decompress((built_site / "api" / "tasks.json.gz").read_bytes()))
     assert len(data["tasks"]) == sum(1 for _ in data["tasks"]) > 40
-    raw = (built_site / "api" / "tasks.csv").read_bytes()
+    raw = gzip.decompress((built_site / "api" / "tasks.csv.gz").read_bytes())
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Văn bản", "STT", "Nhiệm vụ"] and len(rows) == len(data["tasks"]) + 1

@@ -65,7 +65,11 @@ def test_the_table_counts_tasks_and_documents_and_heads_each_document(site, page
     assert page.doc_groups[DN].anchor == "van-ban-da-nang-chi-thi-08-ct-tu-2021"
     assert not any(g.anchor.startswith("nhiem-vu-") for g in page.doc_groups.values())  # never a task's id
     assert [e.href for e in page.toc] == ["#" + page.doc_groups[d].anchor for d in (BN, DN, HN, DN_OLD)] + ["#tai-ve"]
-    assert page.downloads == {"csv": "../api/tasks.csv", "json": "../api/tasks.json", "ics": "../api/deadlines.ics"}
+    assert page.downloads == {
+        "csv": "../api/tasks.csv.gz",
+        "json": "../api/tasks.json.gz",
+        "ics": "../api/deadlines.ics",
+    }
     assert page.script_href == "../assets/tasks.js" and page.build_date == "21/11/2026"
 
 
