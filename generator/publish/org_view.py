@@ -92,8 +92,8 @@ def org_view(site: Site, org_id: str, limit: int) -> OrgView:
         documents=doc_items(ids[:limit], site, link),
         due_soon=[_task_link(t, site, link) for t in soon[:limit]],
         passed=[_task_link(t, site, link) for t in passed[:limit]],
-        lead=task_rows(roles.lead[:limit], site, link),
-        support=task_rows(roles.support[:limit], site, link),
+        lead=task_rows(roles.lead[:limit], site, link, ids=False),
+        support=task_rows(roles.support[:limit], site, link, ids=False),
         totals={
             "ids": len(ids),
             "lead": len(roles.lead),
@@ -166,6 +166,6 @@ def org_list_view(
         noun=noun,
         total=len(items),
         documents=doc_items(piece, site, link) if name == "van-ban" else None,
-        rows=task_rows(piece, site, link) if name != "van-ban" else None,
+        rows=task_rows(piece, site, link, ids=False) if name != "van-ban" else None,
         pager=pager_view(pager, link),
     )

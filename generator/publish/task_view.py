@@ -28,7 +28,7 @@ class ReportView:
 
 @dataclass(frozen=True, slots=True)
 class TaskRow:
-    anchor: str
+    anchor: Optional[str]  # the row's id on its document's page; None on pages of several documents
     number: int  # STT within its document
     document_id: str
     doc_href: str
@@ -50,7 +50,10 @@ def _names(refs: list[OrgRef], link: Linker) -> list[OrgName]:
     return [OrgName(r.name, link(urls.organization(r.org_id)) if r.org_id else None) for r in refs]
 
 
-def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[TaskRow]:
+def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker, ids: bool = True) -> list[TaskRow]:
+    """The rows of a task table. `ids=False` on a page of several documents: their rows' ids
+    repeat from one document to the next (each names the task within its document), and the
+    links to a task go to its document's page, where the row has its id."""
     rows = []
     for t in tasks:
         doc_href = link(urls.document(t.document_id))
@@ -58,7 +61,7 @@ def task_rows(tasks: Iterable[ResolvedTask], site: Site, link: Linker) -> list[T
         end = t.next_due or (t.runs[1] if t.runs else t.deadline.end if t.deadline else None)
         rows.append(
             TaskRow(
-                anchor=t.anchor,
+                anchor=t.anchor if ids else None,
                 number=t.number,
                 document_id=t.document_id,
                 doc_href=doc_href,

@@ -150,7 +150,7 @@ def tasks_view(site: Site, url: str, tasks: Sequence[ResolvedTask], pager: Optio
         len(tasks),
         len(filters.documents),
         [],
-        task_rows(tasks, site, link),
+        task_rows(tasks, site, link, ids=False),
         filters,
         pager_view(pager, link),
         vn_date(site.build_date),

@@ -95,3 +95,24 @@ def test_navigation_does_not_list_every_document(built_site):
 def test_schema_and_sources_published(built_site):
     assert (built_site / "schema" / "document.schema.json").is_file()
     assert (built_site / "nguon" / "da-nang-chi-thi-08-ct-tu-2021.txt").is_file()
+
+
+_ID = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')
+
+
+def repeated_ids(html: str) -> list[str]:
+    seen: dict[str, int] = {}
+    for found in _ID.findall(html):
+        seen[found] = seen.get(found, 0) + 1
+    return sorted(i for i, n in seen.items() if n > 1)
+
+
+def test_no_page_repeats_an_id(built_site):
+    # A repeated id is invalid HTML and makes a deep link land on the wrong row.
+    assert repeated_ids('<tr id="nhiem-vu-nv-1"></tr><tr id="nhiem-vu-nv-1"></tr>') == ["nhiem-vu-nv-1"]
+    found = {}
+    for page in sorted(built_site.rglob("*.html")):
+        repeated = repeated_ids(page.read_text(encoding="utf-8"))
+        if repeated:
+            found[page.relative_to(built_site).as_posix()] = repeated[:5]
+    assert found == {}

@@ -161,7 +161,7 @@ def test_script_json_cannot_close_its_script_element():
 def test_script_json_keeps_vietnamese_letters_and_sorts_keys():
     text = script_json({"name": "Thành ủy Đà Nẵng", "@type": "Organization"})
     assert isinstance(text, Markup)
-    assert str(text) == '{"@type": "Organization", "name": "Thành ủy Đà Nẵng"}'
+    assert str(text) == '{"@type":"Organization","name":"Thành ủy Đà Nẵng"}'  # compact: no spaces
 
 
 # --- page titles -----------------------------------------------------------------------------
