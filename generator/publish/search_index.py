@@ -14,15 +14,26 @@ Pagefind keeps every position of every word. At 10,000 documents one query such 
 - a term is a syllable folded for matching: lower case, no diacritics, đ -> d ("Đảng" -> "dang",
   "hoà"/"hòa" -> "hoa", "08-CT/TU" -> "08", "ct", "tu"). So "dan van kheo" and "Dân vận khéo"
   find the same pages, and numbers match however they are typed ("08-ct-tu", "nq 25", "2108").
+- pairs: every two adjacent syllables of one passage, folded and joined by a space
+  ("Lương Nguyễn Minh Triết" -> "luong nguyen", "nguyen minh", "minh triet"), are terms too.
+  A query of several syllables needs the documents that hold each of its consecutive pairs;
+  the browser then checks the whole phrase in the result files it loads for snippets anyway,
+  so the results are exact without positions in the index. A pair never spans a break
+  (`segments()`): the end of a block element (paragraph, heading, list item, cell, line
+  break…), a sentence or clause mark (; ! ? … | •), brackets and quotation marks, or . , :
+  next to a space ("Đà Nẵng, ngày" has no pair "nang ngay"). Hyphens, dashes and slashes,
+  and . , : between two characters, keep syllables together: "08-CT/TU" gives "08 ct" and
+  "ct tu", "2021–2025", "II.1.a", "chính trị - xã hội" stay phrases.
 - postings: for each term, the documents that hold it with the term's count, delta-coded, in
   `shards/<n>.json.gz`, n = FNV-1a(term) mod the shard count, so a query downloads only the
   shards of its own terms (a few kilobytes each even for the commonest syllables).
 - `meta.json.gz`: document count, lengths (for BM25), shard count; `filters.json.gz`: the filter
   values of every document and its date (the search page's menus and "newest first").
 - `docs/<n>.json.gz`: per document, what a result shows: URL, metadata, filters, and the text as
-  blocks, each with the id of the element it sits in (#muc-3, #muc-ii-1-a…). The browser ranks
-  the best candidates by BM25, loads their blocks, puts exact spellings (tone placement aside)
-  and the words together first, and links to the block where they match.
+  blocks, each with the id of the element it sits in (#muc-3, #muc-ii-1-a…); "\n" in a block
+  marks where one block element ends and the next begins (a break, as above). The browser
+  ranks the best candidates by BM25, loads their blocks, checks the phrase, puts exact
+  spellings (tone placement aside) first, and links to the block where they match.
 
 All files are gzip with a zero timestamp and sorted keys: the same site gives the same bytes.
 The content folder is named after a hash of its content (`meta.json.gz` is the only fixed name),
@@ -50,6 +61,7 @@ import shutil
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from html import unescape
 from pathlib import Path
 
@@ -95,11 +107,19 @@ _BLOCK_TAGS = {
     "article",
     "header",
     "footer",
-    "span",
+    "q",  # shown with quotation marks: a break, as the marks are in running text
 }
+# Inline elements whose text must not run into the neighbour's but which break nothing:
+# the title's kind line and trích yếu are neighbouring spans ("CHỈ THỊ" "về lãnh đạo…").
+_SPACED_TAGS = {"span"}
 _TERM = re.compile(r"[^\W_]+")
 _MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACE = re.compile(r"\s+")
+_BREAK = "\n"  # in a block's text: one block element ended here, the next began
+# A break between two syllables (the characters between them, as in search.js isBreak()):
+# a block end, a mark that always separates, or . , : next to anything but a letter or digit.
+_SEPARATORS = '\n;!?…()[]{}"“”‘’«»|•'
+_BREAKING = re.compile("[" + re.escape(_SEPARATORS) + "]|[.,:](?=[\\W_])|(?<=[\\W_])[.,:]")
 K1, B = 1.2, 0.75  # BM25, as in lunr and Lucene (the browser computes the score)
 
 
@@ -123,8 +143,31 @@ def fold(text: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """The index terms of a text: its syllables and numbers, folded."""
+    """The syllables and numbers of a text, folded."""
     return _TERM.findall(fold(text))
+
+
+def segments(text: str) -> list[list[str]]:
+    """The folded syllables of a text, cut at every break (see the module's docstring): two
+    syllables are adjacent only inside one segment. Same rule as isBreak() in search.js."""
+    return [found for found in (terms(part) for part in _BREAKING.split(text)) if found]
+
+
+def index_terms(text: str) -> tuple[Counter, int]:
+    """The index terms of a text with their counts (syllables, and adjacent pairs joined by a
+    space), and its length in syllables (for BM25)."""
+    counts: Counter = Counter()
+    length = 0
+    for part in segments(text):
+        length += len(part)
+        counts.update(part)
+        if len(part) > 1:
+            counts.update(map(_pair, part, part[1:]))
+    return counts, length
+
+
+def _pair(first: str, second: str) -> str:
+    return first + " " + second
 
 
 def fnv1a(term: str) -> int:
@@ -151,7 +194,7 @@ class Page:
 
     @property
     def text(self) -> str:
-        return " ".join(text for _, text in self.blocks)
+        return _BREAK.join(text for _, text in self.blocks)
 
 
 def _keyed(attribute: str) -> tuple[str, str | None]:
@@ -175,11 +218,11 @@ def parse_page(html: str, url: str) -> Page | None:
     captures: list[dict] = []  # elements whose text becomes a meta or filter value
 
     def flush() -> None:
-        text = _SPACE.sub(" ", "".join(parts)).strip()
+        text = _SPACE.sub(_space, "".join(parts)).strip()
         parts.clear()
         if text:
             if page.blocks and page.blocks[-1][0] == current[0]:
-                page.blocks[-1][1] += " " + text
+                page.blocks[-1][1] += _BREAK + text
             else:
                 page.blocks.append([current[0], text])
 
@@ -190,7 +233,7 @@ def parse_page(html: str, url: str) -> Page | None:
                 for capture in captures:
                     capture["text"].append(text)
                 if not skip_depth:
-                    parts.append(text)
+                    parts.append(_SPACE.sub(" ", text))
             continue
         tag = _TAG_NAME.match(piece)
         if not tag:
@@ -210,11 +253,15 @@ def parse_page(html: str, url: str) -> Page | None:
                 for kind, key in capture["keys"]:
                     _store(page, kind, key, value)
             if name in _BLOCK_TAGS:
+                parts.append(_BREAK)
+            elif name in _SPACED_TAGS:
                 parts.append(" ")
             continue
         attrs = _attrs(piece)
         void = name in _VOID or piece.rstrip().endswith("/>")
         if name in _BLOCK_TAGS:
+            parts.append(_BREAK)
+        elif name in _SPACED_TAGS:
             parts.append(" ")
         if skip_depth and skip_depth[-1][0] == name and not void:
             skip_depth[-1] = (name, skip_depth[-1][1] + 1)
@@ -257,6 +304,11 @@ def parse_page(html: str, url: str) -> Page | None:
     return page
 
 
+def _space(run: re.Match) -> str:
+    """A run of white space in a block: a break if a block element ended in it, else one space."""
+    return _BREAK if _BREAK in run.group() else " "
+
+
 def _store(page: Page, kind: str, key: str, value: str) -> None:
     if not key or not value:
         return
@@ -288,38 +340,55 @@ def _gzip_json(value) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0)
 
 
-def _postings(doc_terms: list[Counter]) -> dict[str, list[int]]:
-    """term -> [first doc, count, gap to the next doc, count, …]."""
-    postings: dict[str, list[int]] = {}
-    last: dict[str, int] = {}
-    for number, counts in enumerate(doc_terms):
+class _Postings:
+    """term -> [first doc, count, gap to the next doc, count, …], filled document by document
+    (a document's terms are dropped once added: at 10,000 documents they would not fit)."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list[int]] = {}
+        self.last: dict[str, int] = {}
+        self.lengths: list[int] = []
+
+    def add(self, counts: Counter, length: int) -> None:
+        number = len(self.lengths)
+        self.lengths.append(length)
+        lists, last = self.lists, self.last
         for term, count in counts.items():
-            entry = postings.get(term)
+            entry = lists.get(term)
             if entry is None:
-                postings[term] = [number, count]
+                lists[term] = [number, count]
             else:
                 entry += (number - last[term], count)
             last[term] = number
-    return postings
 
 
-def build(pages: list[Page], doc_terms: list[Counter] | None = None) -> dict[str, bytes]:
-    """The index files, path (relative to the bundle) -> bytes."""
-    if doc_terms is None:
-        doc_terms = [Counter(terms(page.text)) for page in pages]
-    lengths = [sum(counts.values()) for counts in doc_terms]
-    postings = _postings(doc_terms)
-    entries = sum(len(v) for v in postings.values()) // 2
+def build(pages: list[Page], doc_terms: Iterable[tuple[Counter, int]] | None = None) -> dict[str, bytes]:
+    """The index files, path (relative to the bundle) -> bytes. doc_terms: index_terms() of
+    each page's text, in the same order (computed here when not given)."""
+    postings = _Postings()
+    for counts, length in doc_terms if doc_terms is not None else (index_terms(page.text) for page in pages):
+        postings.add(counts, length)
+    return _files(pages, postings)
+
+
+def _files(pages: list[Page], postings: _Postings) -> dict[str, bytes]:
+    lengths = postings.lengths
+    if len(lengths) != len(pages):
+        raise ValueError(f"{len(pages)} pages but {len(lengths)} term lists")
+    entries = sum(len(v) for v in postings.lists.values()) // 2
     # About 4,000 postings per shard (a few KB compressed), a power of two, at least 16.
     shard_count = 16
     while shard_count * 4000 < entries:
         shard_count *= 2
     shards: list[dict[str, list[int]]] = [{} for _ in range(shard_count)]
-    for term, entry in postings.items():
+    for term, entry in postings.lists.items():
         shards[fnv1a(term) % shard_count][term] = entry
+    postings.lists.clear()
+    postings.last.clear()
     content: dict[str, bytes] = {}
     for n, shard in enumerate(shards):
         content[f"shards/{n}.json.gz"] = _gzip_json(shard)
+        shard.clear()
     for n, page in enumerate(pages):
         content[f"docs/{n}.json.gz"] = _gzip_json(
             {"url": page.url, "meta": page.meta, "filters": page.filters, "blocks": page.blocks}
@@ -356,33 +425,41 @@ def build(pages: list[Page], doc_terms: list[Counter] | None = None) -> dict[str
     return files
 
 
-def _read(item: tuple[Path, str]) -> tuple[Page, Counter] | None:
+def _read(item: tuple[Path, str]) -> tuple[Page, Counter, int] | None:
     path, url = item
     html = path.read_text(encoding="utf-8")
     page = parse_page(html, url) if _MARKER in html else None
-    return None if page is None else (page, Counter(terms(page.text)))
+    return None if page is None else (page, *index_terms(page.text))
 
 
-def read_pages(site_dir: Path) -> list[tuple[Page, Counter]]:
-    """Every page that opts in, with its term counts, in URL order (on every core)."""
+def read_pages(site_dir: Path) -> Iterator[tuple[Page, Counter, int]]:
+    """Every page that opts in, with its index terms and length, in URL order (read on every
+    core; yielded one by one so that the caller need not hold every page's terms)."""
     items = pages_to_index(site_dir)
     workers = min(os.cpu_count() or 1, 8)
     if workers > 1 and len(items) > 200 and "fork" in multiprocessing.get_all_start_methods():
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            found = pool.map(_read, items, chunksize=64)
+            for found in pool.imap(_read, items, chunksize=64):
+                if found is not None:
+                    yield found
     else:
-        found = [_read(item) for item in items]
-    return [f for f in found if f is not None]
+        for item in items:
+            found = _read(item)
+            if found is not None:
+                yield found
 
 
 def index_site(site_dir: Path) -> dict:
     """Write <site_dir>/search-index/ for the pages that carry data-pagefind-body; return figures."""
     site_dir = Path(site_dir).resolve()
-    read = read_pages(site_dir)
-    pages = [page for page, _ in read]
+    pages: list[Page] = []
+    postings = _Postings()
+    for page, counts, length in read_pages(site_dir):
+        pages.append(page)
+        postings.add(counts, length)
     if not pages:
         raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
-    files = build(pages, [counts for _, counts in read])
+    files = _files(pages, postings)
     output = site_dir / BUNDLE
     if output.exists():
         shutil.rmtree(output)
