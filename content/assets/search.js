@@ -35,6 +35,9 @@
   // digit. Same rule as segments() in search_index.py.
   var SEPARATORS = /[\n;!?…()\[\]{}"“”‘’«»|•]/;
   var SOFT_MARKS = /[.,:]/;
+  // A text's words and, between them, each character that breaks (as _TOKEN in search_index.py).
+  var TOKEN = /[\p{L}\p{N}]+|[\n;!?…()\[\]{}"“”‘’«»|•]|[.,:](?=[^\p{L}\p{N}])|(?<=[^\p{L}\p{N}])[.,:]/gu;
+  var WORD_START = /^[\p{L}\p{N}]/u;
   var QUOTES = "\"“”„«»";
   var TERM_SEPARATORS = ",;+";  // besides quotes: what separates the terms of a query
   var MAX_QUERY = 200;          // characters of a query used (the input has the same maxlength)
@@ -79,12 +82,11 @@
   /** The words of a text with where they stand: [{start, end, word, seg}]; seg (from `seg`)
    *  grows at every break, so two words are adjacent only when their seg is the same. */
   function tokenize(text, seg) {
-    var out = [], re = new RegExp(WORD.source, "gu"), m, last = -1;
+    var out = [], re = new RegExp(TOKEN.source, "gu"), m;
     seg = seg || 0;
     while ((m = re.exec(text))) {
-      if (last >= 0 && isBreak(text.slice(last, m.index))) seg++;
-      out.push({ start: m.index, end: m.index + m[0].length, word: m[0], seg: seg });
-      last = m.index + m[0].length;
+      if (m[0].length === 1 && !WORD_START.test(m[0])) seg++;
+      else out.push({ start: m.index, end: m.index + m[0].length, word: m[0], seg: seg });
     }
     return out;
   }
@@ -154,13 +156,6 @@
 
   function unique(list) {
     return list.filter(function (x, i) { return list.indexOf(x) === i; });
-  }
-
-  /** The index terms a query needs: its syllables and the pairs of its phrases. */
-  function keysOf(parsed) {
-    var keys = [];
-    parsed.terms.forEach(function (t) { keys.push.apply(keys, t.syllables.concat(pairsOf(t))); });
-    return unique(keys);
   }
 
   /** 32-bit FNV-1a over UTF-8: the shard of a term (as fnv1a() in search_index.py). */
@@ -260,60 +255,75 @@
     });
   }
 
-  /** Start fetching the shards of what is typed so far (each file is fetched once). */
+  /** Start fetching the shards of what is typed so far (each file is fetched once): those that
+   *  find the terms (a phrase's pairs, a single syllable). */
   function preload(text) {
-    var keys = keysOf(parseQuery(text));
+    var keys = [];
+    parseQuery(text).terms.forEach(function (t) { keys.push.apply(keys, t.syllables.length > 1 ? pairsOf(t) : t.syllables); });
     if (!keys.length) return;
     loadIndex().then(function (meta) {
       keys.forEach(function (k) { shard(meta, fnv1a(k) % meta.shards); });
     }).catch(function () { /* the search itself reports it */ });
   }
 
-  /** The candidates of a query, best BM25 first:
-   *  {exact: documents holding every term (each phrase's every pair), loose: documents holding
-   *  every syllable but not every phrase (quoted phrases still required)}: [{doc, score}]. */
+  /** The candidates of a query, best BM25 first: {exact, loose}, lists of {doc, score}.
+   *  exact: the documents holding every term (each phrase's every pair). loose(): a promise of
+   *  the documents holding every syllable but not every phrase (quoted phrases still whole),
+   *  loaded only when asked: the syllables of a phrase are not needed to find the phrase. */
   function searchIndex(parsed, filters) {
     return loadIndex().then(function (meta) {
-      var keys = keysOf(parsed);
       var needFilters = filters && Object.keys(filters).length;
+      // the keys that find every term: a phrase's pairs, a single syllable itself
+      var exactKeys = unique([].concat.apply([], parsed.terms.map(function (t) {
+        return t.syllables.length > 1 ? pairsOf(t) : t.syllables;
+      })));
       return Promise.all([
-        Promise.all(keys.map(function (k) { return postings(meta, k); })),
-        needFilters || !keys.length ? filterData(meta) : null
+        lists(meta, exactKeys),
+        needFilters || !exactKeys.length ? filterData(meta) : null
       ]).then(function (loaded) {
         var fdata = loaded[1];
         var allow = needFilters ? filterCheck(fdata, filters) : null;
-        if (!keys.length) {
+        if (!exactKeys.length) {
           var listed = [];
           for (var d = 0; d < meta.count; d++) if (!allow || allow(d)) listed.push({ doc: d, score: 0 });
           var dates = fdata.date;
           listed.sort(function (x, y) { return dates[y.doc] < dates[x.doc] ? -1 : dates[y.doc] > dates[x.doc] ? 1 : x.doc - y.doc; });
-          return { exact: listed, loose: [] };
+          return { exact: listed, loose: function () { return Promise.resolve([]); } };
         }
-        var lists = {};
-        keys.forEach(function (k, i) { lists[k] = loaded[0][i] ? decode(loaded[0][i]) : { docs: [], counts: [] }; });
-        var syllables = [], pairs = [], required = [];
-        parsed.terms.forEach(function (t) {
-          syllables.push.apply(syllables, t.syllables);
-          pairs.push.apply(pairs, pairsOf(t));
-          if (t.quoted) required.push.apply(required, pairsOf(t));
-        });
-        // Every syllable (and the pairs of quoted phrases): the documents that can be shown.
-        var all = intersect(meta, unique(syllables).concat(unique(required)).map(function (k) { return lists[k]; }), allow);
-        // ...and every pair too: the documents that can hold every phrase.
-        var exact = new Map();
-        var extra = unique(pairs).filter(function (k) { return required.indexOf(k) < 0; }).map(function (k) { return lists[k]; });
-        if (extra.length) {
-          var withPairs = intersect(meta, extra, function (d) { return all.has(d); });
-          withPairs.forEach(function (score, d) { exact.set(d, score + all.get(d)); });
-        } else exact = all;
-        var out = { exact: [], loose: [] };
-        all.forEach(function (score, d) { if (!exact.has(d)) out.loose.push({ doc: d, score: score }); });
-        exact.forEach(function (score, d) { out.exact.push({ doc: d, score: score }); });
-        out.exact.sort(byScore);
-        out.loose.sort(byScore);
-        return out;
+        var exact = intersect(meta, loaded[0], allow);
+        var looseFound = null;
+        return {
+          exact: ranked(exact),
+          loose: function () {
+            if (!parsed.canFallback) return Promise.resolve([]);
+            if (!looseFound) {
+              // every syllable, and the pairs of quoted phrases
+              var keys = [];
+              parsed.terms.forEach(function (t) { keys.push.apply(keys, t.quoted ? pairsOf(t).concat(t.syllables) : t.syllables); });
+              looseFound = lists(meta, unique(keys)).then(function (found) {
+                var all = intersect(meta, found, allow), out = new Map();
+                all.forEach(function (score, d) { if (!exact.has(d)) out.set(d, score); });
+                return ranked(out);
+              });
+            }
+            return looseFound;
+          }
+        };
       });
     });
+  }
+
+  /** The decoded postings of some index terms (empty when a term is not in the index). */
+  function lists(meta, keys) {
+    return Promise.all(keys.map(function (k) {
+      return postings(meta, k).then(function (entry) { return entry ? decode(entry) : { docs: [], counts: [] }; });
+    }));
+  }
+
+  function ranked(scores) {
+    var out = [];
+    scores.forEach(function (score, d) { out.push({ doc: d, score: score }); });
+    return out.sort(byScore);
   }
 
   function byScore(x, y) { return y.score - x.score || x.doc - y.doc; }
@@ -460,6 +470,8 @@
     });
     return {
       exact: holds,
+      // every quoted phrase is there (a document may then be listed with the words apart)
+      quotedHeld: parsed.terms.every(function (t, i) { return !t.quoted || found[i].length > 0; }),
       tier: tier,
       at: best ? { block: best.block, word: best.first } : { block: 0, word: -1 },
       spans: spans
@@ -531,6 +543,7 @@
           return {
             data: data,
             exact: analysis ? analysis.exact : true,
+            quotedHeld: analysis ? analysis.quotedHeld : true,
             tier: analysis ? analysis.tier : 0,
             full: published ? 1 : 0,
             order: order,
@@ -562,6 +575,7 @@
     return {
       url: url,
       exact: row.exact,
+      quotedHeld: row.quotedHeld,
       heading: heading || "Văn bản",
       title: meta.title || titleLine(data, heading),
       issuer: meta["cơ quan"] || "",
@@ -588,12 +602,23 @@
 
   /** What the result lists hold for a query: "phrase" (documents with every term; those with
    *  the syllables apart come after), "fallback" (no document has every phrase: the syllables
-   *  apart), "plain" (no phrase), "none", "list" (filters only). */
-  function modeOf(parsed, found) {
+   *  apart), "plain" (no phrase), "none", "list" (filters only); on the page, data-mode of
+   *  #search-results once a search is done ("empty": nothing to search). */
+  function modeOf(parsed, found, loose) {
     if (!parsed.terms.length) return "list";
     if (!parsed.phrase) return found.exact.length ? "plain" : "none";
     if (found.exact.length) return "phrase";
-    return found.loose.length && parsed.canFallback ? "fallback" : "none";
+    return loose.length ? "fallback" : "none";
+  }
+
+  /** The candidates and the mode; the loose list is loaded only when there is no phrase match. */
+  function candidates(parsed, filters) {
+    return searchIndex(parsed, filters).then(function (found) {
+      var wait = parsed.phrase && !found.exact.length ? found.loose() : Promise.resolve([]);
+      return wait.then(function (loose) {
+        return { found: found, mode: modeOf(parsed, found, loose), fallback: loose };
+      });
+    });
   }
 
   function fallbackText(parsed, count) {
@@ -649,19 +674,25 @@
         return;
       }
       status.textContent = "Đang tìm…";
-      searchIndex(parsed).then(function (found) {
+      candidates(parsed).then(function (c) {
         if (mine !== counter) return null;
-        var mode = modeOf(parsed, found);
-        var candidates = mode === "fallback" ? found.loose : found.exact;
-        return rank(parsed, candidates.slice(0, DROPDOWN_CANDIDATES)).then(function (items) {
-          var shown = mode === "phrase" ? items.filter(function (item) { return item.exact; }) : items;
-          if (mode === "phrase" && !shown.length && found.exact.length <= DROPDOWN_CANDIDATES) {
-            mode = parsed.canFallback ? "fallback" : "none";  // no candidate held the phrase
-            if (mode === "fallback") return rank(parsed, found.loose.slice(0, DROPDOWN_CANDIDATES)).then(function (loose) {
-              return { mode: mode, found: found, items: loose, failed: found.exact.length };
-            });
+        var from = c.mode === "fallback" ? c.fallback : c.found.exact;
+        return rank(parsed, from.slice(0, DROPDOWN_CANDIDATES)).then(function (items) {
+          if (c.mode !== "phrase") return { c: c, mode: c.mode, items: items, count: from.length };
+          var shown = items.filter(function (item) { return item.exact; });
+          var failed = items.length - shown.length;
+          var checked = c.found.exact.length <= DROPDOWN_CANDIDATES;
+          if (shown.length || !checked) {
+            return { c: c, mode: "phrase", items: shown, count: c.found.exact.length - failed, checked: checked };
           }
-          return { mode: mode, found: found, items: shown, failed: items.length - shown.length };
+          // No candidate held the whole phrase: the words apart, if allowed.
+          var apart = items.filter(function (item) { return item.quotedHeld; });
+          return c.found.loose().then(function (loose) {
+            if (!parsed.canFallback || !(loose.length + apart.length)) return { c: c, mode: "none", items: [], count: 0 };
+            return rank(parsed, loose.slice(0, DROPDOWN_CANDIDATES)).then(function (more) {
+              return { c: c, mode: "fallback", items: apart.concat(more), count: loose.length + apart.length };
+            });
+          });
         });
       }).then(function (out) {
         if (!out || mine !== counter) return;
@@ -673,15 +704,11 @@
           list.appendChild(li);
         });
         active = -1;
-        var exactCount = out.found.exact.length - out.failed;
-        var checked = out.found.exact.length <= DROPDOWN_CANDIDATES;
-        if (out.mode === "fallback") {
-          status.textContent = fallbackText(parsed, out.found.loose.length + out.failed);
-        } else if (out.mode === "none" || !exactCount) {
-          status.textContent = "Không tìm thấy văn bản nào có " + describe(parsed);
-        } else {
-          status.textContent = "Có " + (parsed.approximate && !checked ? "khoảng " : "") + number(exactCount) +
-            " văn bản có " + describe(parsed);
+        if (out.mode === "fallback") status.textContent = fallbackText(parsed, out.count);
+        else if (out.mode === "none" || !out.count) status.textContent = "Không tìm thấy văn bản nào có " + describe(parsed);
+        else {
+          status.textContent = "Có " + (parsed.approximate && out.mode === "phrase" && !out.checked ? "khoảng " : "") +
+            number(out.count) + " văn bản có " + describe(parsed);
         }
         more.textContent = "Xem tất cả kết quả";
         open(true);
@@ -810,9 +837,9 @@
       return list;
     }
 
-    /** Load batches of a stream until a page is ready; rows failing the phrase check move to
-     *  `demoteTo` (the loose list). */
-    function fill(s, demoteTo, mine) {
+    /** Load batches of a stream until a page is ready. `checking`: rows failing the phrase check
+     *  are not results; they move to the list of the words apart when they may be listed there. */
+    function fill(s, checking, mine) {
       var batches = 0;
       function step() {
         if (mine !== counter || s.pending.length >= PAGE || s.next >= s.candidates.length || batches >= BATCHES) {
@@ -824,8 +851,11 @@
         return rank(state.parsed, batch).then(function (items) {
           if (mine !== counter) return;
           items.forEach(function (item) {
-            if (demoteTo && !item.exact) { s.failed++; demoteTo.demoted.push(item); demoteTo.received++; }
-            else s.pending.push(item);
+            if (!checking || item.exact) s.pending.push(item);
+            else {
+              s.failed++;
+              if (state.loose && item.quotedHeld) { state.loose.demoted.push(item); state.loose.received++; }
+            }
           });
           return step();
         });
@@ -839,43 +869,61 @@
     function remaining(s) {
       return s.pending.length + s.demoted.length + s.candidates.length - s.next;
     }
+    /** The list of the words apart, its candidates loaded from the index on first use. */
+    function looseReady(mine) {
+      var loose = state.loose;
+      if (loose.loaded) return Promise.resolve(loose);
+      return state.found.loose().then(function (candidates) {
+        if (mine === counter && !loose.loaded) { loose.candidates = candidates; loose.loaded = true; }
+        return loose;
+      });
+    }
 
     function showMain() {
       var mine = counter, main = state.main;
       moreButton.hidden = true;
       container.setAttribute("aria-busy", "true");
-      return fill(main, state.mode === "phrase" ? state.loose : null, mine).then(function () {
+      return fill(main, state.mode === "phrase", mine).then(function () {
         if (mine !== counter) return null;
         if (state.mode === "phrase" && !main.shown && !main.pending.length && main.next >= main.candidates.length) {
-          // Every candidate held the pairs but not the whole phrase.
-          var loose = state.loose;
-          state.loose = null;
-          if (!state.parsed.canFallback) { state.mode = "none"; describeState(); return null; }
-          state.mode = "fallback";
-          state.main = loose;
-          loose.list = main.list;
-          return showMain();
+          // Every candidate held the pairs but not the whole phrase: the words apart, if allowed.
+          if (!state.loose) { state.mode = "none"; describeState(); return null; }
+          return looseReady(mine).then(function (loose) {
+            if (mine !== counter) return null;
+            state.loose = null;
+            state.mode = total(loose) ? "fallback" : "none";
+            if (state.mode === "none") { describeState(); return null; }
+            state.main = loose;
+            loose.list = main.list;
+            return showMain();
+          });
         }
         flush(main);
         moreButton.hidden = !remaining(main);
         describeState();
-        if (state.loose && !remaining(main) && !state.loose.shown) return showLoose();
+        if (state.loose && !remaining(main) && !state.loose.shown) return showLoose(false);
         return null;
       }).then(function () {
         if (mine === counter) container.removeAttribute("aria-busy");
       });
     }
-    function showLoose() {
-      var mine = counter, loose = state.loose;
+    /** Show the next page of the words apart (`asked`: the reader pressed the button). */
+    function showLoose(asked) {
+      var mine = counter;
       looseButton.hidden = true;
       looseContainer.setAttribute("aria-busy", "true");
-      return fill(loose, null, mine).then(function () {
-        if (mine !== counter) return;
-        flush(loose);
-        looseButton.textContent = "Xem thêm";
-        looseButton.hidden = !remaining(loose);
-        describeState();
-        looseContainer.removeAttribute("aria-busy");
+      return looseReady(mine).then(function (loose) {
+        if (mine !== counter) return null;
+        loose.asked = loose.asked || asked;
+        return fill(loose, false, mine).then(function () {
+          if (mine !== counter) return;
+          flush(loose);
+          looseButton.textContent = "Xem thêm";
+          looseButton.hidden = !remaining(loose);
+          describeState();
+        });
+      }).then(function () {
+        if (mine === counter) looseContainer.removeAttribute("aria-busy");
       });
     }
     /** The counts, as matched so far (a phrase of three syllables or more is checked in each
@@ -893,17 +941,21 @@
       status.textContent = text;
       container.setAttribute("data-count", String(state.mode === "none" ? 0 : count));
       container.setAttribute("data-mode", state.mode);
-      var looseCount = loose ? total(loose) : 0;
-      looseSection.hidden = !looseCount;
-      if (looseCount) {
-        looseStatus.textContent = (unchecked ? "Ít nhất " : "") + number(looseCount) + " văn bản khác có đủ các từ " +
-          syllableList(parsed) + " nhưng " + apartText(parsed) + ".";
-        looseContainer.setAttribute("data-count", String(looseCount));
-        if (!loose.shown) {
-          looseButton.hidden = false;
-          looseButton.textContent = "Xem " + number(looseCount) + " văn bản này";
-        }
+      looseSection.hidden = !loose || (loose.loaded && !total(loose) && !loose.asked);
+      if (!loose || looseSection.hidden) return;
+      var why = " có đủ các từ " + syllableList(parsed) + " nhưng " + apartText(parsed) + ".";
+      if (!loose.loaded) {
+        looseStatus.textContent = "Các văn bản khác" + why;
+        looseContainer.removeAttribute("data-count");
+        looseButton.textContent = "Xem các văn bản này";
+        looseButton.hidden = false;
+        return;
       }
+      var looseCount = total(loose);
+      looseStatus.textContent = looseCount
+        ? (unchecked ? "Ít nhất " : "") + number(looseCount) + " văn bản khác" + why
+        : "Không có văn bản nào khác" + why;
+      looseContainer.setAttribute("data-count", String(looseCount));
     }
 
     function run(push) {
@@ -914,20 +966,21 @@
       container.removeAttribute("data-mode");
       container.removeAttribute("data-count");
       looseSection.hidden = true;
+      looseButton.hidden = true;
       moreButton.hidden = true;
       if (!parsed.terms.length && !Object.keys(filters).length) {
         status.textContent = "Nhập từ cần tìm: có dấu hoặc không dấu, số ký hiệu (08-CT/TU), tên người, cụm từ…";
+        container.setAttribute("data-mode", "empty");
         return Promise.resolve();
       }
       status.textContent = "Đang tìm…";
       container.setAttribute("aria-busy", "true");
-      return searchIndex(parsed, filters).then(function (found) {
+      return candidates(parsed, filters).then(function (c) {
         if (mine !== counter) return null;
-        var mode = modeOf(parsed, found);
-        var main = stream(mode === "fallback" ? found.loose : found.exact, newList(container));
-        var loose = mode === "phrase" ? stream(found.loose, newList(looseContainer)) : null;
-        state = { parsed: parsed, mode: mode, main: main, loose: loose };
-        if (mode === "none") { describeState(); return null; }
+        var main = stream(c.mode === "fallback" ? c.fallback : c.found.exact, newList(container));
+        var loose = c.mode === "phrase" && parsed.canFallback ? stream([], newList(looseContainer)) : null;
+        state = { parsed: parsed, mode: c.mode, found: c.found, main: main, loose: loose };
+        if (c.mode === "none") { describeState(); return null; }
         return showMain();
       }).catch(function (error) {
         status.textContent = "Không tải được bộ tìm kiếm.";
@@ -959,7 +1012,7 @@
       run(false);
     });
     moreButton.addEventListener("click", function () { showMain(); });
-    looseButton.addEventListener("click", function () { showLoose(); });
+    looseButton.addEventListener("click", function () { showLoose(true); });
     applyParams(new URLSearchParams(location.search));
     loadIndex().then(fillFilters).catch(function () { /* filters stay empty */ }).then(function () { run(false); });
   }

@@ -60,9 +60,11 @@ import re
 import shutil
 import sys
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from html import unescape
+from itertools import pairwise
 from pathlib import Path
 
 BUNDLE = "search-index"
@@ -116,10 +118,14 @@ _TERM = re.compile(r"[^\W_]+")
 _MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACE = re.compile(r"\s+")
 _BREAK = "\n"  # in a block's text: one block element ended here, the next began
+_ELEMENT_END = "\0"  # while a block's text is collected: where an element ended
+_ELEMENT_ENDS = re.compile(r" ?\0[\0 ]*")
 # A break between two syllables (the characters between them, as in search.js isBreak()):
 # a block end, a mark that always separates, or . , : next to anything but a letter or digit.
 _SEPARATORS = '\n;!?…()[]{}"“”‘’«»|•'
-_BREAKING = re.compile("[" + re.escape(_SEPARATORS) + "]|[.,:](?=[\\W_])|(?<=[\\W_])[.,:]")
+_BREAKING = "[" + re.escape(_SEPARATORS) + "]|[.,:](?=[\\W_])|(?<=[\\W_])[.,:]"
+# A text's syllables in order and, between them, each character that breaks (one per token).
+_TOKEN = re.compile(r"[^\W_]+|" + _BREAKING)
 K1, B = 1.2, 0.75  # BM25, as in lunr and Lucene (the browser computes the score)
 
 
@@ -147,27 +153,37 @@ def terms(text: str) -> list[str]:
     return _TERM.findall(fold(text))
 
 
+def _tokens(text: str) -> list[str]:
+    """The folded syllables of a text in order, with each character that breaks between them
+    (the only tokens that do not start with a letter or digit)."""
+    return _TOKEN.findall(fold(text))
+
+
 def segments(text: str) -> list[list[str]]:
     """The folded syllables of a text, cut at every break (see the module's docstring): two
-    syllables are adjacent only inside one segment. Same rule as isBreak() in search.js."""
-    return [found for found in (terms(part) for part in _BREAKING.split(text)) if found]
+    syllables are adjacent only inside one segment. Same rule as search.js."""
+    out: list[list[str]] = [[]]
+    for token in _tokens(text):
+        if token[0].isalnum():
+            out[-1].append(token)
+        elif out[-1]:
+            out.append([])
+    return [segment for segment in out if segment]
 
 
 def index_terms(text: str) -> tuple[Counter, int]:
     """The index terms of a text with their counts (syllables, and adjacent pairs joined by a
     space), and its length in syllables (for BM25)."""
-    counts: Counter = Counter()
-    length = 0
-    for part in segments(text):
-        length += len(part)
-        counts.update(part)
-        if len(part) > 1:
-            counts.update(map(_pair, part, part[1:]))
+    tokens = _tokens(text)
+    counts = Counter(tokens)
+    for key in [key for key in counts if not key[0].isalnum()]:
+        del counts[key]
+    pairs = Counter(map(" ".join, pairwise(tokens)))
+    for key in [key for key in pairs if not (key[0].isalnum() and key[-1].isalnum())]:
+        del pairs[key]  # a break on either side
+    length = sum(counts.values())
+    dict.update(counts, pairs)  # a pair holds a space, a syllable never: no key in both
     return counts, length
-
-
-def _pair(first: str, second: str) -> str:
-    return first + " " + second
 
 
 def fnv1a(term: str) -> int:
@@ -218,7 +234,9 @@ def parse_page(html: str, url: str) -> Page | None:
     captures: list[dict] = []  # elements whose text becomes a meta or filter value
 
     def flush() -> None:
-        text = _SPACE.sub(_space, "".join(parts)).strip()
+        text = " ".join("".join(parts).split())
+        if _ELEMENT_END in text:
+            text = _ELEMENT_ENDS.sub(_BREAK, text).strip()
         parts.clear()
         if text:
             if page.blocks and page.blocks[-1][0] == current[0]:
@@ -233,7 +251,7 @@ def parse_page(html: str, url: str) -> Page | None:
                 for capture in captures:
                     capture["text"].append(text)
                 if not skip_depth:
-                    parts.append(_SPACE.sub(" ", text))
+                    parts.append(text)
             continue
         tag = _TAG_NAME.match(piece)
         if not tag:
@@ -253,14 +271,14 @@ def parse_page(html: str, url: str) -> Page | None:
                 for kind, key in capture["keys"]:
                     _store(page, kind, key, value)
             if name in _BLOCK_TAGS:
-                parts.append(_BREAK)
+                parts.append(_ELEMENT_END)
             elif name in _SPACED_TAGS:
                 parts.append(" ")
             continue
         attrs = _attrs(piece)
         void = name in _VOID or piece.rstrip().endswith("/>")
         if name in _BLOCK_TAGS:
-            parts.append(_BREAK)
+            parts.append(_ELEMENT_END)
         elif name in _SPACED_TAGS:
             parts.append(" ")
         if skip_depth and skip_depth[-1][0] == name and not void:
@@ -304,11 +322,6 @@ def parse_page(html: str, url: str) -> Page | None:
     return page
 
 
-def _space(run: re.Match) -> str:
-    """A run of white space in a block: a break if a block element ended in it, else one space."""
-    return _BREAK if _BREAK in run.group() else " "
-
-
 def _store(page: Page, kind: str, key: str, value: str) -> None:
     if not key or not value:
         return
@@ -340,70 +353,102 @@ def _gzip_json(value) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0)
 
 
-class _Postings:
-    """term -> [first doc, count, gap to the next doc, count, …], filled document by document
-    (a document's terms are dropped once added: at 10,000 documents they would not fit)."""
+CHUNK = 500  # pages read by one worker at a time
+
+
+class _Chunk:
+    """A run of pages, indexed: what a result shows (URL, filters, date, the gzip result file)
+    and postings numbered from 0 in the run (term -> (array [first, count, gap, count, …], last
+    number)). Built in the worker processes; arrays travel between processes as raw bytes."""
+
+    def __init__(self, pages: Iterable[Page]) -> None:
+        self.docs: list[tuple[str, dict, dict, bytes]] = []
+        self.lengths: list[int] = []
+        lists: dict[str, list[int]] = {}  # term -> [doc, count, doc, count, …]
+        entry_of = lists.setdefault
+        for number, page in enumerate(pages):
+            counts, length = index_terms(page.text)
+            self.lengths.append(length)
+            self.docs.append((page.url, page.filters, page.sort, _result_file(page)))
+            for term, count in counts.items():
+                entry_of(term, []).extend((number, count))
+        self.postings = {}
+        for term, entry in lists.items():
+            docs = entry[0::2]
+            entry[2::2] = [b - a for a, b in pairwise(docs)]  # gaps
+            self.postings[term] = (array("I", entry), docs[-1])
+
+
+def _result_file(page: Page) -> bytes:
+    return _gzip_json({"url": page.url, "meta": page.meta, "filters": page.filters, "blocks": page.blocks})
+
+
+class _Index:
+    """The chunks merged in page order: term -> array [first doc, count, gap, count, …]."""
 
     def __init__(self) -> None:
-        self.lists: dict[str, list[int]] = {}
+        self.lists: dict[str, array] = {}
         self.last: dict[str, int] = {}
         self.lengths: list[int] = []
+        self.docs: list[tuple[str, dict, dict, bytes]] = []
 
-    def add(self, counts: Counter, length: int) -> None:
-        number = len(self.lengths)
-        self.lengths.append(length)
+    def merge(self, chunk: _Chunk) -> None:
+        base = len(self.lengths)
         lists, last = self.lists, self.last
-        for term, count in counts.items():
-            entry = lists.get(term)
-            if entry is None:
-                lists[term] = [number, count]
+        for term, (entry, last_in_chunk) in chunk.postings.items():
+            have = lists.get(term)
+            if have is None:
+                entry[0] += base
+                lists[term] = entry
             else:
-                entry += (number - last[term], count)
-            last[term] = number
+                entry[0] += base - last[term]
+                have.extend(entry)
+            last[term] = base + last_in_chunk
+        self.lengths += chunk.lengths
+        self.docs += chunk.docs
 
 
-def build(pages: list[Page], doc_terms: Iterable[tuple[Counter, int]] | None = None) -> dict[str, bytes]:
-    """The index files, path (relative to the bundle) -> bytes. doc_terms: index_terms() of
-    each page's text, in the same order (computed here when not given)."""
-    postings = _Postings()
-    for counts, length in doc_terms if doc_terms is not None else (index_terms(page.text) for page in pages):
-        postings.add(counts, length)
-    return _files(pages, postings)
+def build(pages: list[Page]) -> dict[str, bytes]:
+    """The index files of some pages, path (relative to the bundle) -> bytes."""
+    index = _Index()
+    index.merge(_Chunk(pages))
+    return _files(index)
 
 
-def _files(pages: list[Page], postings: _Postings) -> dict[str, bytes]:
-    lengths = postings.lengths
-    if len(lengths) != len(pages):
-        raise ValueError(f"{len(pages)} pages but {len(lengths)} term lists")
-    entries = sum(len(v) for v in postings.lists.values()) // 2
+def _encode_shards(shards: list[dict[str, array]]) -> list[bytes]:
+    return [_gzip_json({term: entry.tolist() for term, entry in shard.items()}) for shard in shards]
+
+
+def _files(index: _Index, mapper=map) -> dict[str, bytes]:
+    """The bundle's files; `mapper` (map, or a process pool's map) encodes the shards."""
+    lengths, docs = index.lengths, index.docs
+    entries = sum(len(v) for v in index.lists.values()) // 2
     # About 4,000 postings per shard (a few KB compressed), a power of two, at least 16.
     shard_count = 16
     while shard_count * 4000 < entries:
         shard_count *= 2
-    shards: list[dict[str, list[int]]] = [{} for _ in range(shard_count)]
-    for term, entry in postings.lists.items():
+    shards: list[dict[str, array]] = [{} for _ in range(shard_count)]
+    for term, entry in index.lists.items():
         shards[fnv1a(term) % shard_count][term] = entry
-    postings.lists.clear()
-    postings.last.clear()
+    index.lists.clear()
+    groups = [shards[i : i + 64] for i in range(0, shard_count, 64)]
     content: dict[str, bytes] = {}
-    for n, shard in enumerate(shards):
-        content[f"shards/{n}.json.gz"] = _gzip_json(shard)
-        shard.clear()
-    for n, page in enumerate(pages):
-        content[f"docs/{n}.json.gz"] = _gzip_json(
-            {"url": page.url, "meta": page.meta, "filters": page.filters, "blocks": page.blocks}
-        )
-    filter_names = sorted({key for page in pages for key in page.filters})
-    values = {key: sorted({v for page in pages for v in page.filters.get(key, [])}) for key in filter_names}
+    for n, data in enumerate(data for group in mapper(_encode_shards, groups) for data in group):
+        content[f"shards/{n}.json.gz"] = data
+    for n, (_, _, _, data) in enumerate(docs):
+        content[f"docs/{n}.json.gz"] = data
+    filters = [doc[1] for doc in docs]
+    filter_names = sorted({key for found in filters for key in found})
+    values = {key: sorted({v for found in filters for v in found.get(key, [])}) for key in filter_names}
     position = {key: {v: i for i, v in enumerate(values[key])} for key in filter_names}
     content["filters.json.gz"] = _gzip_json(
         {
             "values": values,
             # per filter, per document: the indexes of its values ([] when it has none)
             "docs": {
-                key: [[position[key][v] for v in page.filters.get(key, [])] for page in pages] for key in filter_names
+                key: [[position[key][v] for v in found.get(key, [])] for found in filters] for key in filter_names
             },
-            "date": [page.sort.get("ngày", "") for page in pages],
+            "date": [doc[2].get("ngày", "") for doc in docs],
         }
     )
     digest = hashlib.sha256()
@@ -414,7 +459,7 @@ def _files(pages: list[Page], postings: _Postings) -> dict[str, bytes]:
     files["meta.json.gz"] = _gzip_json(
         {
             "version": version,
-            "count": len(pages),
+            "count": len(docs),
             "shards": shard_count,
             "lengths": lengths,
             "average": round(sum(lengths) / max(1, len(lengths)), 3),
@@ -425,41 +470,37 @@ def _files(pages: list[Page], postings: _Postings) -> dict[str, bytes]:
     return files
 
 
-def _read(item: tuple[Path, str]) -> tuple[Page, Counter, int] | None:
+def _read(item: tuple[Path, str]) -> Page | None:
     path, url = item
     html = path.read_text(encoding="utf-8")
-    page = parse_page(html, url) if _MARKER in html else None
-    return None if page is None else (page, *index_terms(page.text))
+    return parse_page(html, url) if _MARKER in html else None
 
 
-def read_pages(site_dir: Path) -> Iterator[tuple[Page, Counter, int]]:
-    """Every page that opts in, with its index terms and length, in URL order (read on every
-    core; yielded one by one so that the caller need not hold every page's terms)."""
-    items = pages_to_index(site_dir)
-    workers = min(os.cpu_count() or 1, 8)
-    if workers > 1 and len(items) > 200 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for found in pool.imap(_read, items, chunksize=64):
-                if found is not None:
-                    yield found
-    else:
-        for item in items:
-            found = _read(item)
-            if found is not None:
-                yield found
+def _read_chunk(items: list[tuple[Path, str]]) -> _Chunk:
+    return _Chunk(page for page in map(_read, items) if page is not None)
 
 
 def index_site(site_dir: Path) -> dict:
-    """Write <site_dir>/search-index/ for the pages that carry data-pagefind-body; return figures."""
+    """Write <site_dir>/search-index/ for the pages that carry data-pagefind-body; return figures.
+    Pages are read and indexed in runs of CHUNK on every core, merged here in URL order."""
     site_dir = Path(site_dir).resolve()
-    pages: list[Page] = []
-    postings = _Postings()
-    for page, counts, length in read_pages(site_dir):
-        pages.append(page)
-        postings.add(counts, length)
-    if not pages:
-        raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
-    files = _files(pages, postings)
+    items = pages_to_index(site_dir)
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    index = _Index()
+    workers = min(os.cpu_count() or 1, 8)
+    if workers > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for chunk in pool.imap(_read_chunk, chunks):
+                index.merge(chunk)
+            if not index.lengths:
+                raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
+            files = _files(index, pool.map)
+    else:
+        for items_of_chunk in chunks:
+            index.merge(_read_chunk(items_of_chunk))
+        if not index.lengths:
+            raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
+        files = _files(index)
     output = site_dir / BUNDLE
     if output.exists():
         shutil.rmtree(output)
@@ -467,7 +508,7 @@ def index_site(site_dir: Path) -> dict:
         target = output / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return {"pages": len(pages), "files": len(files), "bytes": sum(len(d) for d in files.values())}
+    return {"pages": len(index.lengths), "files": len(files), "bytes": sum(len(d) for d in files.values())}
 
 
 def main(argv: list[str] | None = None) -> int:
