@@ -153,10 +153,22 @@ def terms(text: str) -> list[str]:
     return _TERM.findall(fold(text))
 
 
+class _FoldedWords(dict):
+    """word -> fold(word), filled on first sight (a corpus has few distinct words)."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = folded = fold(word)
+        return folded
+
+
+_FOLDED = _FoldedWords()
+
+
 def _tokens(text: str) -> list[str]:
     """The folded syllables of a text in order, with each character that breaks between them
-    (the only tokens that do not start with a letter or digit)."""
-    return _TOKEN.findall(fold(text))
+    (the only tokens that do not start with a letter or digit). As in search.js, the words and
+    breaks are read in the text as written, then each word is folded."""
+    return list(map(_FOLDED.__getitem__, _TOKEN.findall(unicodedata.normalize("NFC", text))))
 
 
 def segments(text: str) -> list[list[str]]:
