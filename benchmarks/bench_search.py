@@ -14,7 +14,8 @@ browser in place of the current ones (the search page's markup is the current on
 script uses only the ids it kept). Each query then runs on both, one after the other.
 --exactness counts, for the phrases of three syllables or more, the documents that hold every
 pair of the phrase against those that hold the phrase (read from the result files).
-Queries are typed into /tim-kiem/ with real key presses (100 ms apart).
+--repeat N runs every query N times in rounds (the machine may be shared) and reports the
+median of each figure. Queries are typed into /tim-kiem/ with real key presses (100 ms apart).
 For each query a fresh browser (empty cache) loads the page and its index metadata and filter
 menus, runs one other query, then types the query: "transfer" is every byte received (bodies
 and headers, as sent: the index files are gzip) from the first key press of the query until the
@@ -213,8 +214,11 @@ _INSTRUMENT = """
 """
 
 
-def measure_queries(site: Path, queries: list[str], variants: dict[str, dict[str, Path]]) -> list[dict]:
-    """Every query on every variant (name -> server overrides), one after the other."""
+def measure_queries(
+    site: Path, queries: list[str], variants: dict[str, dict[str, Path]], repeat: int = 1
+) -> list[dict]:
+    """Every query on every variant (name -> server overrides), one after the other, `repeat`
+    times (in rounds); a row per query and variant with the median of its runs."""
     from playwright.sync_api import sync_playwright
 
     servers, bases = [], {}
@@ -238,7 +242,7 @@ def measure_queries(site: Path, queries: list[str], variants: dict[str, dict[str
                 "--no-first-run",
             ],
         )
-        for query, name in [(q, n) for q in queries for n in variants]:
+        for query, name, _ in [(q, n, r) for r in range(repeat) for q in queries for n in variants]:
             base = bases[name]
             context = browser.new_context()
             page = context.new_page()
@@ -273,7 +277,18 @@ def measure_queries(site: Path, queries: list[str], variants: dict[str, dict[str
         browser.close()
     for server in servers:
         server.shutdown()
-    return rows
+    if repeat == 1:
+        return rows
+    merged = []
+    for query in queries:
+        for name in variants:
+            runs = [row for row in rows if row["query"] == query and row["variant"] == name]
+            row = dict(runs[0])
+            for key in ("latency_ms", "bytes", "requests", "first_query_ms", "first_query_bytes"):
+                row[key] = statistics.median_low(sorted(r[key] for r in runs))
+            row["runs"] = [{k: r[k] for k in ("latency_ms", "bytes", "requests", "load")} for r in runs]
+            merged.append(row)
+    return merged
 
 
 def run_query(page, query: str, received: dict) -> dict:
@@ -380,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--baseline", metavar="REV", help="also measure this commit's indexer and search.js")
     parser.add_argument("--exactness", action="store_true", help="count pair-only matches of long phrases")
+    parser.add_argument("--repeat", type=int, default=1, help="run every query this many times; report medians")
     args = parser.parse_args(argv)
     site = args.site.resolve()
     report: dict = {"machine": machine(), "site": str(site), "load_at_start": load()}
@@ -402,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{row['query']}: {row['every_pair']} documents hold every pair, {row['phrase']} the phrase",
                 file=sys.stderr,
             )
-    rows = measure_queries(site, args.query or QUERIES, variants)
+    rows = measure_queries(site, args.query or QUERIES, variants, args.repeat)
     report["queries"] = rows
     print(
         f"{'query':<28} {'variant':<9} {'results':>7} {'apart':>6} {'KB':>7} {'req':>4} {'ms':>5} {'1st ms':>7} {'1st KB':>7}"

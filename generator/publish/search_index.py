@@ -483,9 +483,16 @@ def _files(index: _Index, mapper=map) -> dict[str, bytes]:
 
 
 def _read(item: tuple[Path, str]) -> Page | None:
+    """A page file, read: only its indexed part is decoded (from the tag that holds the first
+    data-pagefind-body to the end of the article: all that parse_page() reads)."""
     path, url = item
-    html = path.read_text(encoding="utf-8")
-    return parse_page(html, url) if _MARKER in html else None
+    data = path.read_bytes()
+    found = data.find(_MARKER.encode())
+    if found < 0:
+        return None
+    start = data.rfind(b"<", 0, found)
+    end = data.find(b"</article>", found)
+    return parse_page(data[max(start, 0) : end if end > 0 else len(data)].decode("utf-8"), url)
 
 
 def _read_chunk(items: list[tuple[Path, str]]) -> _Chunk:
