@@ -91,12 +91,13 @@
     return out;
   }
 
-  /** Folded syllables cut at every break (as segments() in search_index.py). */
+  /** Folded syllables cut at every break (as segments() in search_index.py: the words as
+   *  written, each folded). */
   function segments(text) {
     var out = [];
     tokenize(text.normalize("NFC")).forEach(function (t) {
       if (!out[t.seg]) out[t.seg] = [];
-      out[t.seg].push.apply(out[t.seg], terms(t.word));
+      out[t.seg].push(foldWord(t.word));
     });
     return out.filter(function (s) { return s && s.length; });
   }
@@ -120,10 +121,7 @@
       groups.forEach(function (group) {
         if (!group || !group.length) return;
         var words = [], syllables = [];
-        group.forEach(function (t) {
-          terms(t.word).forEach(function (s) { words.push(t.word); syllables.push(s); });
-        });
-        if (!syllables.length) return;
+        group.forEach(function (t) { words.push(t.word); syllables.push(fold(t.word)); });
         var key = syllables.join(" ");
         var term = {
           text: chunk[0].slice(group[0].start, group[group.length - 1].end),
@@ -412,7 +410,7 @@
     var qSyllables = [];
     parsed.terms.forEach(function (t) { qSyllables.push.apply(qSyllables, t.syllables); });
     var found = parsed.terms.map(function () { return []; });   // per term: [start, length, exact]
-    var hits = [];                                              // loose: [position, syllable index]
+    var hits = [];                                              // positions of any query syllable
     for (var i = 0; i < words.length; i++) {
       var w = words[i];
       if (qSyllables.indexOf(w.fold) < 0) continue;
@@ -451,16 +449,16 @@
     // What to mark: the phrases (and single-syllable terms) when the document holds them all,
     // else every query syllable.
     var spans = [];
-    if (holds) found.forEach(function (f) { f.forEach(function (o) { spans.push([o[0], o[0] + o[1] - 1, o[2]]); }); });
-    else hits.forEach(function (p) { spans.push([p, p, false]); });
+    // [first word, last word, exact spelling, what it counts for in choosing the block]
+    if (holds) found.forEach(function (f, t) { f.forEach(function (o) { spans.push([o[0], o[0] + o[1] - 1, o[2], t]); }); });
+    else hits.forEach(function (p) { spans.push([p, p, false, words[p].fold]); });
     spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     // The block to show: most distinct terms (syllables when loose), an exact spelling, an id.
     var perBlock = new Map();
     spans.forEach(function (span) {
       var b = words[span[0]].block, entry = perBlock.get(b);
       if (!entry) { entry = { block: b, first: span[0], units: {}, exact: false }; perBlock.set(b, entry); }
-      var unit = holds ? termOf(found, span[0]) : words[span[0]].fold;
-      entry.units[unit] = true;
+      entry.units[span[3]] = true;
       if (span[2] && !entry.exact) { entry.exact = true; entry.first = span[0]; }
     });
     var best = null, bestScore = -1;
@@ -476,13 +474,6 @@
       at: best ? { block: best.block, word: best.first } : { block: 0, word: -1 },
       spans: spans
     };
-  }
-
-  function termOf(found, position) {
-    for (var t = 0; t < found.length; t++) {
-      if (found[t].some(function (o) { return o[0] === position; })) return t;
-    }
-    return -1;
   }
 
   var ITEM = /^(muc-|dieu-|mo-dau|d\d|fn-|chu-thich|nhiem-vu)/;
