@@ -225,6 +225,9 @@ class Page:
         return _BREAK.join(text for _, text in self.blocks)
 
 
+_KINDS = tuple((kind, f"data-pagefind-{kind}") for kind in ("meta", "filter", "sort"))
+
+
 def _keyed(attribute: str) -> tuple[str, str | None]:
     key, sep, value = attribute.partition(":")
     return key.strip(), (value.strip() if sep else None)
@@ -274,20 +277,21 @@ def parse_page(html: str, url: str) -> Page | None:
                 skip_depth[-1] = (name, skip_depth[-1][1] - 1)
                 if skip_depth[-1][1] == 0:
                     skip_depth.pop()
-            for capture in captures:
-                if capture["name"] == name:
-                    capture["depth"] -= 1
-            for capture in [c for c in captures if c["depth"] == 0]:
-                captures.remove(capture)
-                value = _SPACE.sub(" ", "".join(capture["text"])).strip()
-                for kind, key in capture["keys"]:
-                    _store(page, kind, key, value)
+            if captures:
+                for capture in captures:
+                    if capture["name"] == name:
+                        capture["depth"] -= 1
+                for capture in [c for c in captures if c["depth"] == 0]:
+                    captures.remove(capture)
+                    value = _SPACE.sub(" ", "".join(capture["text"])).strip()
+                    for kind, key in capture["keys"]:
+                        _store(page, kind, key, value)
             if name in _BLOCK_TAGS:
                 parts.append(_ELEMENT_END)
             elif name in _SPACED_TAGS:
                 parts.append(" ")
             continue
-        attrs = _attrs(piece)
+        attrs = _attrs(piece) if "=" in piece else {}
         void = name in _VOID or piece.rstrip().endswith("/>")
         if name in _BLOCK_TAGS:
             parts.append(_ELEMENT_END)
@@ -298,18 +302,19 @@ def parse_page(html: str, url: str) -> Page | None:
         for capture in captures:
             if capture["name"] == name and not void:
                 capture["depth"] += 1
-        keys = []
-        for kind in ("meta", "filter", "sort"):
-            raw = attrs.get(f"data-pagefind-{kind}")
-            if raw is None:
-                continue
-            key, value = _keyed(raw)
-            if value is None:
-                keys.append((kind, key))
-            else:
-                _store(page, kind, key, value)
-        if keys and not void:
-            captures.append({"name": name, "depth": 1, "text": [], "keys": keys})
+        if "data-pagefind-" in piece:
+            keys = []
+            for kind, attribute in _KINDS:
+                raw = attrs.get(attribute)
+                if raw is None:
+                    continue
+                key, value = _keyed(raw)
+                if value is None:
+                    keys.append((kind, key))
+                else:
+                    _store(page, kind, key, value)
+            if keys and not void:
+                captures.append({"name": name, "depth": 1, "text": [], "keys": keys})
         if attrs.get("id") in END_IDS:
             break
         if attrs.get("id") and not skip_depth:
@@ -321,7 +326,7 @@ def parse_page(html: str, url: str) -> Page | None:
             and (
                 "data-pagefind-ignore" in piece
                 or name in _SKIP_TAGS
-                or _SKIP_CLASSES & set(attrs.get("class", "").split())
+                or ("class" in attrs and not _SKIP_CLASSES.isdisjoint(attrs["class"].split()))
             )
         ):
             flush()
@@ -365,7 +370,7 @@ def _gzip_json(value) -> bytes:
     return gzip.compress(data, compresslevel=6, mtime=0)
 
 
-CHUNK = 500  # pages read by one worker at a time
+CHUNK = 250  # pages read by one worker at a time
 
 
 class _Chunk:
