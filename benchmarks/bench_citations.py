@@ -1,4 +1,4 @@
-"""Throughput of the citation extractor (generator/citations.py).
+"""Throughput of the citation extractor (generator/vn/citations/).
 
 Builds about 20 MB (UTF-8) of text by repeating the plain text of the published documents
 (data/documents/*/*.yaml, every text field as the site shows it), runs `extract` over it in
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.vn.citations import extract  # noqa: E402
-from generator.corpus.model import make_document  # noqa: E402
+from generator.corpus.builders import make_document  # noqa: E402
 
 
 def document_text(path: Path) -> str:

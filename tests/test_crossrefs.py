@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 
 from generator.vn import identity
 from tests.conftest import DATA
@@ -19,11 +20,9 @@ NQ25 = "trung-uong/nghi-quyet-25-nq-tw-2013"
 def resolved():
     import datetime as dt
 
-    from generator.corpus.read import read_corpus
-    from generator.build.pipeline import _resolve
+    from generator.build.pipeline import read_and_resolve
 
-    read = read_corpus(DATA)
-    result = _resolve(read, dt.date(2026, 11, 21))
+    read, result = read_and_resolve(DATA, dt.date(2026, 11, 21))
     assert result is not None and read.ok, [d.format() for d in read.diagnostics if d.is_error]
     return result
 
@@ -45,9 +44,15 @@ def test_scope_of_a_symbol(number, citing, expected):
     assert identity.scope(number, citing) == expected
 
 
-def test_no_citation_is_left_unresolved(resolved):
+def test_no_citation_is_left_unresolved():
+    import datetime as dt
+
+    from generator.build.pipeline import check
+
     problems = [
-        d.format() for d in resolved.diagnostics if "chưa xác định" in d.message or "khớp với nhiều" in d.message
+        d.format()
+        for d in check(DATA, dt.date(2026, 11, 21)).diagnostics
+        if "chưa xác định" in d.message or "khớp với nhiều" in d.message
     ]
     assert problems == []
 
@@ -138,10 +143,28 @@ def test_unknown_citation_gets_a_ready_to_paste_entry(data_copy):
     refs.write_text("\n- ".join(kept), encoding="utf-8")
     result = run_generator("check", "--data", str(data_copy))
     assert result.returncode == 0
-    assert (
-        "- {id: da-nang/nghi-quyet-05-nq-tu-2021, kind: nghi-quyet, number: 05-NQ/TU, date: 2021-06-17, "
-        "issuer: Thành ủy}"
-    ) in result.stderr
+    line = next(l for l in result.stderr.splitlines() if "05-NQ/TU" in l and "references.yaml" in l)
+    assert "python -m generator catalog" in line
+    pasted = "- {" + line.split("- {", 1)[1].rsplit("})", 1)[0] + "}"
+    assert yaml.safe_load(pasted) == [
+        {
+            "id": "da-nang/nghi-quyet-05-nq-tu-2021",
+            "kind": "nghi-quyet",
+            "number": "05-NQ/TU",
+            "date": "2021-06-17",
+            "issuer": "Thành ủy",
+        }
+    ]
+
+
+def test_paste_entry_keeps_a_comma_and_a_colon_inside_the_value():
+    from generator.link.crossrefs import _paste_entry
+    from generator.vn.citations import Citation
+
+    issuer = "UBND tỉnh, thành phố: Hà Nội # không phải ghi chú"
+    citation = Citation("Công văn số 12/UBND-VX", 0, 22, "cong-van", "12/UBND-VX", None, issuer)
+    entry = yaml.safe_load(_paste_entry(citation, "ha-noi"))[0]
+    assert entry == {"id": "ha-noi/cong-van-12-ubnd-vx", "kind": "cong-van", "number": "12/UBND-VX", "issuer": issuer}
 
 
 def test_atom_feed_is_valid_and_newest_first(built_site):

@@ -38,7 +38,10 @@ CATALOG = {
     "TCVN3 mojibake": (VALID.replace("về thử nghiệm", "Uû ban nh©n d©n"), "error:mã hóa cũ"),
     "VNI mojibake": (VALID.replace("về thử nghiệm", "chaøo moïi ngöôøi"), "error:mã hóa cũ"),
     "control character": (VALID.replace("về thử nghiệm", "về\x1bthử"), "error:ký tự điều khiển"),
-    "bidi override": (VALID.replace("về thử nghiệm", "về\u202ethử"), "error:ký tự điều khiển"),
+    "bidi override": (
+        VALID.replace("về thử nghiệm", "về\u202ethử"),
+        "error:ký tự vô hình U+202E (RIGHT-TO-LEFT OVERRIDE)",
+    ),
     "deep nesting": (
         VALID.replace("body:\n  - Đoạn một.", "body:\n  - " + "{type: item, number: '1', children: [" * 60 + "]}" * 60),
         "error:lồng quá sâu",
@@ -123,7 +126,10 @@ def test_loader_round_trips_plain_data(value):
     try:
         loaded = load_text(text, "x.yaml")
     except LoadError as exc:  # control characters and mojibake are refused on purpose
-        assert any(word in exc.diagnostic.message for word in ("điều khiển", "mã hóa cũ", "YAML", "hai lần"))
+        assert any(
+            w in exc.diagnostic.message
+            for w in ("điều khiển", "vô hình", "không hợp lệ U+", "mã hóa cũ", "YAML", "hai lần")
+        )
         return
 
     def nfc(node):
@@ -136,3 +142,56 @@ def test_loader_round_trips_plain_data(value):
         return node
 
     assert loaded.data == nfc({"v": value})
+
+
+# --- limits: no page grows with the data --------------------------------------------------
+
+
+def _big_corpus(data, docs: int, tasks_per_doc: int) -> None:
+    with (data / "organizations" / "da-nang.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("- {id: da-nang/co-quan-thu, name: Cơ quan thử}\n")
+    folder = data / "documents" / "da-nang"
+    for d in range(docs):
+        tasks = "".join(
+            f"  - {{id: t{t}, unit: d1, lead: [Cơ quan thử], deadline: trước ngày 31/12/2025}}\n"
+            for t in range(tasks_per_doc)
+        )
+        text = VALID.replace("thu-nghiem", f"thu-nghiem-{d}").replace("2021-08-05", f"2021-08-{d % 28 + 1:02d}")
+        (folder / f"thu-nghiem-{d}.yaml").write_text(text + "tasks:\n" + tasks, encoding="utf-8")
+
+
+def test_an_organisation_with_10000_tasks_and_a_crowded_year_stay_bounded(tmp_path, monkeypatch):
+    """10,000 tasks led by one organisation, and a year, a jurisdiction's task list and the
+    timeline longer than their limits: every list is split into pages, every row is on one."""
+    import shutil
+
+    from generator.build.pipeline import generate
+    from generator.publish import render
+    from tests.conftest import DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    _big_corpus(data, docs=40, tasks_per_doc=250)
+    monkeypatch.setattr(render, "LIST_LIMIT", 10)
+    generated = generate(data, __import__("datetime").date(2026, 11, 21))
+    assert generated.ok, [d.format() for d in generated.read.diagnostics if d.is_error][:5]
+    pages = generated.site.pages
+    org = pages["co-quan/da-nang/co-quan-thu.md"]
+    assert org.count("<tr") <= 2 * (render.ORG_LIMIT + 1)  # lead and support tables, header rows
+    assert "xem tất cả 10000 nhiệm vụ chủ trì" in org
+    lead_pages = sorted(p for p in pages if p.startswith("co-quan/da-nang/co-quan-thu/chu-tri"))
+    assert len(lead_pages) == 10000 // render.ORG_LIMIT + 1
+    rows = sum(pages[p].count('<tr class="vb-task') or pages[p].count("<tr") - 1 for p in lead_pages)
+    assert rows == 10000
+    year_pages = [p for p in pages if p == "nam/2021.md" or p.startswith("nam/2021/trang-")]
+    assert len(year_pages) == 5  # 40 new documents and the real ones of 2021, 10 per page
+    assert sum(pages[p].count('class="vb-doclist-label"') for p in year_pages) == len(generated.resolved.by_year[2021])
+    assert 'aria-label="Phân trang"' in pages["nam/2021/trang-2.md"]
+    task_pages = [p for p in pages if p.startswith("nhiem-vu/da-nang")]
+    assert len(task_pages) > 1 and all(pages[p].count('<tr id="nhiem-vu-') <= render.TASKS_LIMIT for p in task_pages)
+    timeline = [p for p in pages if p.startswith("dong-thoi-gian/2025")]
+    assert len(timeline) > 1 and all(
+        pages[p].count('<li class="vb-timeline') <= render.TIMELINE_LIMIT for p in timeline
+    )
+    biggest = max(len(text.encode("utf-8")) for text in pages.values())
+    assert biggest < 2_000_000, biggest

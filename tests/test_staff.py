@@ -69,7 +69,14 @@ def test_editing_guide_lists_every_field(built_site):
 
 def test_document_pages_link_to_their_yaml(built_site):
     page = (built_site / "van-ban" / "ha-noi" / "chi-thi-07-ct-tu-2021" / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<a href="([^"]+)" title="Sửa văn bản này', page)
+    match = re.search(
+        r'<a href="([^"]+)" class="vb-edit-link" rel="edit nofollow noopener">Đề xuất sửa dữ liệu \(cán bộ biên tập\)',
+        page,
+    )
+    assert page.index("Đề xuất sửa dữ liệu") > page.index(
+        'id="duoc-dan-chieu-boi"'
+    )  # at the end, off the reader's path
+    assert "Sửa văn bản này" not in page
     assert match and match.group(1).endswith("/edit/main/data/documents/ha-noi/chi-thi-07-ct-tu-2021.yaml")
     assert match.group(1).startswith("https://github.com/")
 
@@ -80,14 +87,14 @@ def test_contributor_guide_is_published(built_site):
     assert (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").startswith("# Hướng dẫn đóng góp")
 
 
-def test_precommit_runs_check_yamllint_and_formatter():
+def test_precommit_runs_check_yamllint_formatter_and_type_checker():
     import yaml
 
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     ids = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
-    assert {"generator-check", "yamllint", "ruff-format"} <= ids
+    assert {"generator-check", "yamllint", "ruff-format", "mypy"} <= ids
     workflow = (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
     assert "make lint" in workflow
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
-    assert "generator check" in lint and "yamllint" in lint and "ruff format" in lint
+    assert "generator check" in lint and "yamllint" in lint and "ruff format" in lint and "mypy" in lint

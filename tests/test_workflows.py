@@ -64,3 +64,14 @@ def test_zizmor_reports_nothing_above_low():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_deploy_checks_the_data_and_the_links_before_publishing():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    steps = [step.get("run", step.get("uses", "")) for step in workflow["jobs"]["build"]["steps"]]
+    check = next(i for i, s in enumerate(steps) if s.strip() == "make check")
+    site = next(i for i, s in enumerate(steps) if s.strip() == "make site")
+    links = next(i for i, s in enumerate(steps) if "generator linkcheck site" in s)
+    upload = next(i for i, s in enumerate(steps) if s.startswith("actions/upload-pages-artifact@"))
+    assert check < site < links < upload
+    assert workflow["jobs"]["deploy"]["needs"] == "build"

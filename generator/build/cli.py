@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,build,site} …
+"""Command line: python -m generator {check,build,site,cite,deadline,import,catalog,new,linkcheck} …
 
 Staff-facing output is Vietnamese. Exit codes: 0 clean, 1 errors in the data, 2 usage.
 """
@@ -6,6 +6,7 @@ Staff-facing output is Vietnamese. Exit codes: 0 clean, 1 errors in the data, 2 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -15,16 +16,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NoReturn
 
+from generator.build.cache import Cache
+from generator.build.pipeline import build, build_date, cache_dir, check
+from generator.build.write import replace_dir, staging_dir, write_manifest, write_markdown, write_project
 from generator.corpus.diagnostics import Diagnostic
-from generator.build.pipeline import build_date, check, generate
-from generator.build.write import replace_dir, write_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Vietnamese
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, in Vietnamese
         self.print_usage(sys.stderr)
         print(f"{self.prog}: lỗi cách dùng: {message}", file=sys.stderr)
         sys.exit(2)
@@ -45,35 +48,38 @@ def _report(diagnostics: list[Diagnostic], quiet_ok: bool = False) -> int:
     return 1 if errors else 0
 
 
+def _cache(args: argparse.Namespace) -> contextlib.AbstractContextManager[Cache]:
+    """The build cache (--no-cache: a temporary one, a clean build that keeps nothing)."""
+    if getattr(args, "no_cache", False):
+        return Cache.temporary()
+    return contextlib.nullcontext(Cache(cache_dir()))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    result = check(Path(args.data))
+    with _cache(args) as cache:
+        result = check(Path(args.data), cache=cache)
     return _report(result.diagnostics)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    generated = generate(Path(args.data), build_date(args.build_date))
-    status = _report(generated.read.diagnostics, quiet_ok=True)
-    if not generated.ok:
-        return 1
-    write_site(generated.site, Path(args.out))
-    print(f"Đã tạo {len(generated.site.pages)} trang Markdown trong {args.out}", file=sys.stderr)
+    with _cache(args) as cache:
+        built = build(Path(args.data), build_date(args.build_date), cache, _site_url(), markdown=not args.html)
+        status = _report(built.read.diagnostics, quiet_ok=True)
+        if not built.ok:
+            return 1
+        if args.html:
+            write_manifest(built, Path(args.out))
+        elif args.project:
+            write_project(built, Path(args.out), ROOT)
+        else:
+            write_markdown(built, Path(args.out))
+        cache.prune()
+    kind = "HTML" if args.html else "Markdown"
+    print(f"Đã tạo {len(built.pages)} trang {kind} trong {args.out}", file=sys.stderr)
     return status
 
 
-def cmd_site(args: argparse.Namespace) -> int:
-    """Full build into site/: MkDocs (which runs the generator through its hook) into a
-    temporary folder, then swap. A failed build leaves the previous site/ untouched."""
-    out = Path(args.out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
-    env = dict(os.environ)
-    if args.build_date:
-        env["OD_BUILD_DATE"] = args.build_date
-        # MkDocs stamps sitemap.xml and its gzip header with SOURCE_DATE_EPOCH: same date, same bytes.
-        day = dt.date.fromisoformat(args.build_date)
-        env.setdefault(
-            "SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
-        )
+def _mkdocs(staging: Path, env: dict[str, str]) -> int:
     command = [
         sys.executable,
         "-m",
@@ -86,12 +92,48 @@ def cmd_site(args: argparse.Namespace) -> int:
         "--site-dir",
         str(staging),
     ]
+    return subprocess.call(command, env=env)
+
+
+def _site_env(args: argparse.Namespace) -> dict[str, str]:
+    env = dict(os.environ)
+    if args.build_date:
+        env["OD_BUILD_DATE"] = args.build_date
+        # MkDocs stamps sitemap.xml and its gzip header with SOURCE_DATE_EPOCH: same date, same bytes.
+        day = dt.date.fromisoformat(args.build_date)
+        env.setdefault(
+            "SOURCE_DATE_EPOCH", str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+        )
+    return env
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    """Full build into site/: the generator renders every page (HTML, on every core, through
+    the cache), MkDocs wraps them in the theme (its adapter reads the generator's manifest),
+    the search index is built over the result, and the new site replaces site/. A failed
+    build leaves the previous site/ untouched."""
+    out = Path(args.out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = Path(os.environ.get("OD_DATA_DIR") or args.data)
+    timings: dict[str, float] = {}
     started = time.perf_counter()
-    if subprocess.call(command, env=env) != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
-        return 1
-    timings = {"mkdocs_s": time.perf_counter() - started}
+    with _cache(args) as cache, tempfile.TemporaryDirectory(prefix="od-manifest-") as pages:
+        built = build(data, build_date(args.build_date), cache, _site_url())
+        if _report(built.read.diagnostics, quiet_ok=True) or not built.ok:
+            print("Dữ liệu có lỗi; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
+            return 1
+        env = {**_site_env(args), "OD_MANIFEST": str(write_manifest(built, Path(pages) / "out"))}
+        pages_count = len(built.pages)
+        del built  # the MkDocs process is a child: free the corpus first
+        timings["generator_s"] = time.perf_counter() - started
+        staging = staging_dir(out, "build-")  # a killed build's folder is removed here
+        started = time.perf_counter()
+        if _mkdocs(staging, env) != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
+            return 1
+        timings["mkdocs_s"] = time.perf_counter() - started
+        cache.prune()
     from generator.publish.search_index import index_site
 
     try:
@@ -105,7 +147,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     replace_dir(staging, out)
     if os.environ.get("OD_TIMINGS"):  # benchmarks/run.py reads the stage times from here
         Path(os.environ["OD_TIMINGS"]).write_text(json.dumps(timings), encoding="utf-8")
-    print(f"Đã xây dựng trang vào {out}", file=sys.stderr)
+    print(f"Đã xây dựng {pages_count} trang vào {out}", file=sys.stderr)
     return 0
 
 
@@ -131,21 +173,15 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from generator.importer import import_file
+    from generator.importer.files import command
 
-    try:
-        draft = import_file(Path(args.file), data_dir=Path(args.data))
-    except (OSError, ValueError) as exc:
-        print(f"lỗi: không đọc được {args.file}: {exc}", file=sys.stderr)
-        return 1
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(draft.yaml, encoding="utf-8")
-    else:
-        sys.stdout.write(draft.yaml)
-    for line in draft.summary():
-        print(line, file=sys.stderr)
-    return 0
+    return command(Path(args.file), Path(args.data), args.output and Path(args.output), args.stdout, args.force)
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from generator.importer.catalog import command
+
+    return command(Path(args.data), dry_run=args.dry_run)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -166,6 +202,18 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 2
     print(f"Đã tạo {path}", file=sys.stderr)
     return 0
+
+
+def _site_url() -> str:
+    """site_url of mkdocs.yml (the feed and the calendars link to absolute URLs)."""
+    import yaml
+
+    try:
+        text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    line = next((line for line in text.splitlines() if line.startswith("site_url:")), "site_url:")
+    return str(yaml.safe_load(line.split(":", 1)[1].strip()) or "")
 
 
 def _site_prefix() -> str:
@@ -199,19 +247,28 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     data_default = str(ROOT / "data")
 
+    no_cache = "không dùng bộ nhớ đệm build/cache/ (xây dựng lại từ đầu)"
     p = sub.add_parser("check", help="kiểm tra dữ liệu YAML (không tạo trang)")
     p.add_argument("--data", default=data_default, help="thư mục dữ liệu (mặc định: data/)")
+    p.add_argument("--no-cache", action="store_true", help=no_cache)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("build", help="tạo các trang Markdown từ dữ liệu")
     p.add_argument("--data", default=data_default)
     p.add_argument("--out", default=str(ROOT / "build" / "markdown"), help="thư mục ghi Markdown")
     p.add_argument("--build-date", help="ngày tính trạng thái (YYYY-MM-DD); mặc định SOURCE_DATE_EPOCH hoặc hôm nay")
+    p.add_argument("--html", action="store_true", help="ghi trang HTML và manifest.json (cho MkDocs) thay vì Markdown")
+    p.add_argument(
+        "--project", action="store_true", help="ghi cả dự án (docs/, theme/, mkdocs.yml) để MkDocs hoặc ProperDocs dựng"
+    )
+    p.add_argument("--no-cache", action="store_true", help=no_cache)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("site", help="xây dựng toàn bộ trang web vào site/ bằng MkDocs")
+    p.add_argument("--data", default=data_default, help="thư mục dữ liệu (mặc định: OD_DATA_DIR hoặc data/)")
     p.add_argument("--out", default=str(ROOT / "site"))
     p.add_argument("--build-date")
+    p.add_argument("--no-cache", action="store_true", help=no_cache)
     p.set_defaults(func=cmd_site)
 
     p = sub.add_parser("cite", help="tìm các dẫn chiếu văn bản trong một đoạn văn (in JSON)")
@@ -222,11 +279,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("text", help="cụm thời hạn, ví dụ “hoàn thành trong tháng 9/2021”")
     p.set_defaults(func=cmd_deadline)
 
-    p = sub.add_parser("import", help="soạn bản nháp YAML từ văn bản (.txt, .md, .docx)")
+    p = sub.add_parser("import", help="soạn bản nháp YAML từ văn bản (.txt, .md, .docx) và lưu vào data/")
     p.add_argument("file", help="tệp văn bản cần nhập")
-    p.add_argument("-o", "--output", help="ghi bản nháp vào tệp này (mặc định: in ra màn hình)")
+    p.add_argument("-o", "--output", help="ghi bản nháp vào tệp này (mặc định: data/documents/<địa bàn>/<tên>.yaml)")
+    p.add_argument("--stdout", action="store_true", help="chỉ in bản nháp ra màn hình, không ghi tệp nào")
+    p.add_argument("--force", action="store_true", help="lưu cả khi tệp có vẻ là bài báo, trang tin")
     p.add_argument("--data", default=data_default)
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("catalog", help="thêm các văn bản được dẫn chiếu chưa có vào data/references.yaml")
+    p.add_argument("--dry-run", action="store_true", help="chỉ in các mục ra màn hình, không ghi tệp")
+    p.add_argument("--data", default=data_default)
+    p.set_defaults(func=cmd_catalog)
 
     p = sub.add_parser("new", help="tạo khung YAML cho một văn bản mới")
     p.add_argument("--kind", help="loại văn bản, ví dụ chi-thi")

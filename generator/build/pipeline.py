@@ -1,4 +1,10 @@
-"""The whole generator as one call: data folder in, rendered Markdown out."""
+"""The whole generator as one call: data folder in, rendered pages out.
+
+read (load, validate, model: on every core) -> resolve (citations extracted on every core) ->
+plan the pages -> render each page once (on every core, straight to the cache folder). The
+cache (generator/build/cache.py) wraps the per-document stages; with an empty cache this is
+a clean build, and a warm cache gives byte-identical output.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +12,18 @@ import contextlib
 import datetime as dt
 import gc
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator, Optional
 
+from generator.build.cache import Cache, digest, registries_key
+from generator.build.pages import PageRecord, render_pages
 from generator.corpus.read import ReadResult, read_corpus
-from generator.publish.render import RenderedSite, render
+from generator.link.crossrefs import document_citations
 from generator.link.resolve import Resolved, resolve
+from generator.publish.render import Site, copied_files, data_files, plan
 
-
-@dataclass
-class Generated:
-    read: ReadResult
-    resolved: Resolved | None
-    site: RenderedSite | None
-
-    @property
-    def ok(self) -> bool:
-        return self.site is not None
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_date(option: str | None = None) -> dt.date:
@@ -35,35 +36,13 @@ def build_date(option: str | None = None) -> dt.date:
     return dt.date.today()
 
 
-def _locator(read: ReadResult):
-    def locate(doc_id: str, at: tuple) -> tuple[str, int, int]:
-        loaded = read.loaded[doc_id]
-        line, col = loaded.where(at)
-        return loaded.path, line, col
-
-    return locate
-
-
-def _resolve(
-    read: ReadResult, date: dt.date, extract_cache: dict | None = None, task_cache: dict | None = None
-) -> Resolved | None:
-    """Resolve a corpus that read cleanly; its diagnostics join the reader's."""
-    if not read.ok:
-        return None
-    resolved = resolve(read.corpus, date, _locator(read), extract_cache, task_cache)
-    read.diagnostics.extend(resolved.diagnostics)
-    read.diagnostics.sort()
-    return resolved
-
-
-def check(data_dir: Path, date: dt.date | None = None) -> ReadResult:
-    read = read_corpus(data_dir)
-    _resolve(read, date or build_date())
-    return read
+def cache_dir() -> Path:
+    """Where builds keep their cache: OD_CACHE_DIR, else build/cache/ in the repository."""
+    return Path(os.environ.get("OD_CACHE_DIR") or ROOT / "build" / "cache")
 
 
 @contextlib.contextmanager
-def gc_paused():
+def gc_paused() -> Iterator[None]:
     """The generator builds millions of small, acyclic objects; Python's cyclic collector
     rescans them again and again as the heap grows (at 10,000 documents it doubled the load
     time). Pause it for the run and collect once at the end."""
@@ -77,14 +56,79 @@ def gc_paused():
         gc.collect()
 
 
-def generate(data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
+def read_and_resolve(
+    data_dir: Path, date: dt.date, cache: Optional[Cache] = None
+) -> tuple[ReadResult, Optional[Resolved]]:
+    """The one place the pipeline calls the reader and the resolver (on every core; through
+    the cache if one is given). The resolution is None when the data has errors; it reports
+    to the reader's sink."""
+    cache = cache or Cache(None)
+    read = read_corpus(data_dir, cache.read_documents)
+    if not read.ok:
+        return read, None
+    citations = cache.citations(read.corpus.documents, document_citations)
+    return read, resolve(read.corpus, date, read.sink, citations)
+
+
+def check(data_dir: Path, date: dt.date | None = None, cache: Optional[Cache] = None) -> ReadResult:
     with gc_paused():
-        return _generate(data_dir, date, site_url)
+        return read_and_resolve(data_dir, date or build_date(), cache)[0]
 
 
-def _generate(data_dir: Path, date: dt.date, site_url: str) -> Generated:
-    read = read_corpus(data_dir)
-    resolved = _resolve(read, date)
-    if resolved is None or not read.ok:
-        return Generated(read=read, resolved=None, site=None)
-    return Generated(read=read, resolved=resolved, site=render(resolved, data_dir, site_url))
+@dataclass
+class Built:
+    read: ReadResult
+    resolved: Optional[Resolved]
+    pages: list[PageRecord] = field(default_factory=list)  # bodies in the cache folder
+    data_files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> text (open data)
+    copied: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> file to publish as is
+
+    @property
+    def ok(self) -> bool:
+        return self.resolved is not None and self.read.ok
+
+
+def build(data_dir: Path, date: dt.date, cache: Cache, site_url: str = "", markdown: bool = False) -> Built:
+    """Every page (HTML, or Markdown with `markdown`), the open data and the files to copy."""
+    with gc_paused():
+        read, resolved = read_and_resolve(data_dir, date, cache)
+        if resolved is None or not read.ok:
+            return Built(read, None)
+        site = Site(resolved, data_dir, site_url)
+        shared = digest(registries_key(data_dir), date.isoformat(), site_url)
+        pages = render_pages(site, plan(site), cache, shared, markdown)
+        return Built(read, resolved, pages, data_files(site), copied_files(site))
+
+
+# --- in memory, for tests and small corpora ---------------------------------------------
+
+
+@dataclass
+class RenderedSite:
+    pages: dict[str, str]  # docs-relative .md path -> Markdown (the portable form)
+    data_files: dict[str, str]
+    files: dict[str, Path]
+    edit_paths: dict[str, str]
+
+
+@dataclass
+class Generated:
+    read: ReadResult
+    resolved: Optional[Resolved]
+    site: Optional[RenderedSite]
+
+    @property
+    def ok(self) -> bool:
+        return self.site is not None
+
+
+def generate(data_dir: Path, date: dt.date, site_url: str = "") -> Generated:
+    """The whole site as portable Markdown, in memory, built without a cache. For tests and
+    small corpora: builds write each page as it is rendered instead (`build`)."""
+    with Cache.temporary() as cache:
+        built = build(data_dir, date, cache, site_url, markdown=True)
+        if not built.ok:
+            return Generated(built.read, None, None)
+        pages = {r.path: r.body.read_text(encoding="utf-8") for r in built.pages}
+        edits = {r.path: r.edit_path for r in built.pages if r.edit_path}
+        return Generated(built.read, built.resolved, RenderedSite(pages, built.data_files, built.copied, edits))

@@ -1,15 +1,25 @@
-"""Stage 3, model: typed, immutable-by-convention objects built from validated data."""
+"""Stage 3, model: typed, immutable-by-convention objects built from validated data.
+
+Published documents (`Document`) and catalogued ones (`CatalogEntry`, cited but not published
+here) both satisfy `Citable`: whatever a citation can point at has an id, a kind, a label, a
+title, a date of issue (`issued`, a `PartialDate` or None) and a date to sort by. Code that
+shows or orders a cited document uses `Corpus.citable(id)` and this protocol, not two branches.
+
+The records are built from validated data in `generator/corpus/builders.py`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from enum import StrEnum
+from typing import Iterator, Optional, Protocol
 
-from generator.vn import anchors
+from generator.corpus.diagnostics import Origin
+from generator.corpus.markup import Text
+from generator.vn.dates import PartialDate, Precision
 from generator.vn.kinds import KINDS
-from generator.corpus.markup import Text, parse_text
 
 
 @dataclass
@@ -45,6 +55,13 @@ class DocDate:
     def known(self) -> bool:
         return self.precision != "unknown" and self.value is not None
 
+    @property
+    def issued(self) -> Optional[PartialDate]:
+        """The date of issue at its precision; None when unknown."""
+        if self.value is None or self.precision == "unknown":
+            return None
+        return PartialDate(self.value, Precision(self.precision))
+
 
 @dataclass
 class DocNumber:
@@ -60,6 +77,39 @@ class DocNumber:
         if not self.printed_as:
             return self.value
         return re.sub(r"^\s*Số\s*:?\s*", "", self.printed_as)
+
+
+class Citable(Protocol):
+    """A document a citation can point at: published here, or only catalogued."""
+
+    @property
+    def id(self) -> str: ...  # "<jurisdiction>/<slug>"
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def published(self) -> bool: ...  # it has its own page with the full text
+
+    @property
+    def jurisdiction(self) -> str: ...
+
+    @property
+    def kind_name(self) -> str: ...
+
+    @property
+    def symbol(self) -> Optional[str]: ...  # the number (số, ký hiệu), canonical; None when unknown
+
+    @property
+    def issued(self) -> Optional[PartialDate]: ...  # date of issue at its precision; None when unknown
+
+    @property
+    def title_text(self) -> str: ...  # plain title; "" when unknown
+
+    @property
+    def sort_date(self) -> dt.date: ...  # the earliest the document can be dated (dt.date.min if unknown)
+
+    def label(self) -> str: ...  # "Chỉ thị 08-CT/TU"
 
 
 class _Identified:
@@ -126,6 +176,13 @@ class Report:
     link: Optional[str] = None
 
 
+class Role(StrEnum):
+    """What an organization does in a task: leads it (chủ trì) or supports it (phối hợp)."""
+
+    LEAD = "lead"
+    SUPPORT = "support"
+
+
 @dataclass
 class Task:
     id: str
@@ -135,6 +192,45 @@ class Task:
     deadline: Optional[str] = None
     summary: Optional[str] = None
     reports: list[Report] = field(default_factory=list)
+
+    def names(self, role: Role) -> list[str]:
+        """The organization names as written for `role`."""
+        return self.lead if role is Role.LEAD else self.support
+
+
+@dataclass(frozen=True)
+class Period:
+    """The implementation period a document names ("giai đoạn 2021-2025"), in years."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CitationPin:
+    """A citation resolved by hand (YAML `citations`): the text as found, and its target."""
+
+    text: str
+    target: str
+
+
+@dataclass(frozen=True)
+class StatedRelation:
+    """A relation written in the YAML (`relations`): its type and target document."""
+
+    type: str
+    target: str
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One text of a document, with where it is on the page and in the YAML file."""
+
+    anchor: str  # block anchor; "van-ban" for title and subtitle; "fn-<id>" for a footnote
+    field: str  # "title" | "subtitle" | "heading" | "text" | "footnote"
+    text: Text
+    path: tuple[str | int, ...]  # data path in the YAML file
+    footnote: Optional[str] = None  # the footnote id, for a footnote
 
 
 @dataclass
@@ -150,7 +246,7 @@ class Document(_Identified):
     place: Optional[str] = None
     heading: list[str] = field(default_factory=list)
     subtitle: Optional[Text] = None
-    period: Optional[tuple[int, int]] = None
+    period: Optional[Period] = None
     topics: list[str] = field(default_factory=list)
     preamble: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
@@ -160,11 +256,17 @@ class Document(_Identified):
     recipients_note: Optional[str] = None
     attachments: list[str] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
-    citations: list[dict[str, str]] = field(default_factory=list)  # hand pins: {text, target}
-    relations: list[dict[str, str]] = field(default_factory=list)  # stated: {type, target}
+    citations: list[CitationPin] = field(default_factory=list)
+    relations: list[StatedRelation] = field(default_factory=list)
     source_note: Optional[str] = None
     source_url: Optional[str] = None
-    yaml_path: str = ""  # repository-relative path of the YAML file
+    # Its YAML file and the positions later stages report at (see builders.located_paths).
+    origin: Origin = field(default_factory=lambda: Origin(""), compare=False, repr=False)
+
+    @property
+    def yaml_path(self) -> str:
+        """Repository-relative path of the YAML file."""
+        return self.origin.path
 
     @property
     def heading_lines(self) -> list[str]:
@@ -174,12 +276,48 @@ class Document(_Identified):
         for block in self.preamble + self.body:
             yield from block.walk()
 
+    def text_fields(self) -> Iterator[TextField]:
+        """Every text field in reading order: title, subtitle, block headings and texts, footnotes."""
+        yield TextField("van-ban", "title", self.title, ("title",))
+        if self.subtitle:
+            yield TextField("van-ban", "subtitle", self.subtitle, ("subtitle",))
+
+        def walk(blocks: list[Block], path: tuple[str | int, ...]) -> Iterator[TextField]:
+            for i, block in enumerate(blocks):
+                if block.heading:
+                    yield TextField(block.anchor, "heading", block.heading, path + (i, "heading"))
+                if block.text:
+                    yield TextField(block.anchor, "text", block.text, path + (i, "text"))
+                yield from walk(block.children, path + (i, "children"))
+
+        yield from walk(self.preamble, ("preamble",))
+        yield from walk(self.body, ("body",))
+        for i, note in enumerate(self.footnotes):
+            yield TextField(f"fn-{note.id}", "footnote", note.text, ("footnotes", i, "text"), note.id)
+
     def texts(self) -> list[Text]:
         """Every text field in reading order: title, subtitle, block headings and texts, footnotes."""
-        texts = [self.title] + ([self.subtitle] if self.subtitle else [])
-        for block in self.blocks():
-            texts += [t for t in (block.heading, block.text) if t]
-        return texts + [f.text for f in self.footnotes]
+        return [text_field.text for text_field in self.text_fields()]
+
+    @property
+    def published(self) -> bool:
+        return True
+
+    @property
+    def symbol(self) -> Optional[str]:
+        return self.number.value if self.number else None
+
+    @property
+    def issued(self) -> Optional[PartialDate]:
+        return self.date.issued
+
+    @property
+    def title_text(self) -> str:
+        return self.title.plain
+
+    @property
+    def sort_date(self) -> dt.date:
+        return self.date.value or self.date.not_before or dt.date.min
 
     def label(self) -> str:
         """Short human name: "Chỉ thị 08-CT/TU" or "Chỉ thị (không rõ số)"."""
@@ -196,10 +334,29 @@ class CatalogEntry(_Identified):
     kind: str
     issuer: str  # as the citing texts name it
     number: Optional[str] = None
-    date: Optional[dt.date] = None
-    date_precision: str = "unknown"
+    date: Optional[PartialDate] = None
     title: Optional[str] = None
     url: Optional[str] = None
+
+    @property
+    def published(self) -> bool:
+        return False
+
+    @property
+    def symbol(self) -> Optional[str]:
+        return self.number
+
+    @property
+    def issued(self) -> Optional[PartialDate]:
+        return self.date
+
+    @property
+    def title_text(self) -> str:
+        return self.title or ""
+
+    @property
+    def sort_date(self) -> dt.date:
+        return self.date.value if self.date else dt.date.min
 
     def label(self) -> str:
         if self.number:
@@ -214,131 +371,19 @@ class Corpus:
     jurisdictions: dict[str, Jurisdiction]
     catalog: dict[str, CatalogEntry] = field(default_factory=dict)
 
+    def find(self, doc_id: str) -> Optional[Citable]:
+        """The published document or catalog entry with this id, if any."""
+        document = self.documents.get(doc_id)
+        return document if document is not None else self.catalog.get(doc_id)
 
-# --- construction from validated plain data ---------------------------------------------
+    def citable(self, doc_id: str) -> Citable:
+        """The published document or catalog entry with this id; KeyError if neither."""
+        found = self.find(doc_id)
+        if found is None:
+            raise KeyError(doc_id)
+        return found
 
-
-def _date(text: str) -> dt.date:
-    parts = [int(p) for p in text.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    return dt.date(*parts)
-
-
-def make_date(raw: dict[str, Any]) -> DocDate:
-    return DocDate(
-        precision=raw["precision"],
-        value=_date(raw["value"]) if raw.get("value") else None,
-        source=raw.get("source"),
-        cited_in=raw.get("cited_in"),
-        not_before=_date(raw["not_before"]) if raw.get("not_before") else None,
-        note=raw.get("note"),
-    )
-
-
-def make_blocks(raw: list[Any], parent_anchor: str, depth: int, numbers: tuple[str, ...] = ()) -> list[Block]:
-    blocks: list[Block] = []
-    unnumbered = 0
-    for item in raw:
-        spec = {"type": "paragraph", "text": item} if isinstance(item, str) else item
-        number = spec.get("number")
-        if number is not None:
-            anchor, path = anchors.numbered(spec["type"], number, numbers)
-        else:
-            unnumbered += 1
-            anchor, path = anchors.unnumbered(parent_anchor, unnumbered), numbers
-        marker = spec.get("marker")
-        if marker is None and spec["type"] == "dash":
-            marker = "-"
-        blocks.append(
-            Block(
-                type=spec["type"],
-                anchor=anchor,
-                depth=depth,
-                number=number,
-                marker=marker,
-                heading=parse_text(spec["heading"]) if spec.get("heading") else None,
-                text=parse_text(spec["text"]) if spec.get("text") else None,
-                children=make_blocks(spec.get("children", []), anchor, depth + 1, path),
-            )
-        )
-    return blocks
-
-
-def make_document(raw: dict[str, Any], yaml_path: str) -> Document:
-    number = raw.get("number")
-    signer = raw.get("signer")
-    period = raw.get("period")
-    source = raw["source"]
-    return Document(
-        id=raw["id"],
-        kind=raw["kind"],
-        issuer=raw["issuer"],
-        system=raw["system"],
-        date=make_date(raw["date"]),
-        title=parse_text(raw["title"]),
-        source_file=source["file"],
-        source_note=source.get("note"),
-        source_url=source.get("url"),
-        number=DocNumber(**number) if number else None,
-        place=raw.get("place"),
-        heading=list(raw.get("heading", [])),
-        subtitle=parse_text(raw["subtitle"]) if raw.get("subtitle") else None,
-        period=(period["start"], period["end"]) if period else None,
-        topics=list(raw.get("topics", [])),
-        preamble=make_blocks(raw.get("preamble", []), anchors.PREAMBLE, 0),
-        body=make_blocks(raw.get("body", []), "", 0),
-        footnotes=[
-            Footnote(id=f["id"], text=parse_text(f["text"]), marker=f.get("marker")) for f in raw.get("footnotes", [])
-        ],
-        signer=Signer(**signer) if signer else None,
-        recipients=[Recipient(**r) for r in raw.get("recipients", [])],
-        recipients_note=raw.get("recipients_note"),
-        attachments=list(raw.get("attachments", [])),
-        tasks=[
-            Task(
-                id=t["id"],
-                unit=t["unit"],
-                lead=list(t.get("lead", [])),
-                support=list(t.get("support", [])),
-                deadline=t.get("deadline"),
-                summary=t.get("summary"),
-                reports=[
-                    Report(date=_date(r["date"]), status=r["status"], note=r.get("note"), link=r.get("link"))
-                    for r in t.get("reports", [])
-                ],
-            )
-            for t in raw.get("tasks", [])
-        ],
-        citations=[dict(c) for c in raw.get("citations", [])],
-        relations=[dict(r) for r in raw.get("relations", [])],
-        yaml_path=yaml_path,
-    )
-
-
-def make_catalog_entry(raw: dict[str, Any]) -> CatalogEntry:
-    date = raw.get("date")
-    return CatalogEntry(
-        id=raw["id"],
-        kind=raw["kind"],
-        issuer=raw["issuer"],
-        number=raw.get("number"),
-        date=_date(date) if date else None,
-        date_precision={10: "day", 7: "month", 4: "year"}[len(date)] if date else "unknown",
-        title=raw.get("title"),
-        url=raw.get("url"),
-    )
-
-
-def make_organization(raw: dict[str, Any]) -> Organization:
-    return Organization(
-        id=raw["id"],
-        name=raw["name"],
-        jurisdiction=raw["id"].split("/", 1)[0],
-        aliases=list(raw.get("aliases", [])),
-        parent=raw.get("parent"),
-        header=list(raw.get("header", [])),
-        abbreviation=raw.get("abbreviation"),
-        local_aliases=list(raw.get("local_aliases", [])),
-        group=bool(raw.get("group", False)),
-    )
+    def citables(self) -> Iterator[Citable]:
+        """Every published document, then every catalog entry."""
+        yield from self.documents.values()
+        yield from self.catalog.values()

@@ -1,31 +1,42 @@
-"""Read the whole data folder: load, validate and model every file, collecting diagnostics.
+"""Read the whole data folder: load, validate and model every file, and run the rules.
 
-This is the front half of the pipeline (load -> validate -> model); it never renders.
+This is the front half of the pipeline (load -> validate -> model); it never renders. What
+it finds goes to one `Sink`, which the link stage reports to next. A document keeps its
+origin (its file and the positions later stages report at); the rest of each file's
+position tables, and its raw data, are dropped once the file's rules have run.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable, Optional
 
-from generator.corpus import validate
-from generator.corpus.diagnostics import ERROR, WARNING, Diagnostic
+from generator.corpus import rules, validate
+from generator.corpus.builders import make_catalog_entry, make_document, make_organization
+from generator.corpus.corpus_rules import catalog_date_exists
+from generator.corpus.diagnostics import Diagnostic, Location, Origin, Sink
+from generator.corpus.document_rules import DocumentFile
 from generator.corpus.load import LoadError, Loaded, load_file
-from generator.corpus.model import Corpus, Document, Jurisdiction, make_catalog_entry, make_document, make_organization
+from generator.corpus.model import CatalogEntry, Corpus, Document, Jurisdiction, Organization
+from generator.corpus.sources import Sources
+
+LAYOUT = "tệp văn bản phải nằm ở data/documents/<địa bàn>/<tên>.yaml"
 
 
 @dataclass
 class ReadResult:
-    corpus: Corpus | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    loaded: dict[str, Loaded] = field(default_factory=dict)  # document or catalog id -> its YAML
-    catalog_index: dict[str, int] = field(default_factory=dict)  # catalog id -> position in references.yaml
+    corpus: Corpus  # everything that could be read; build it only when `ok`
+    sink: Sink  # what reading found; the link stage reports here too
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.sink.sorted()
 
     @property
     def ok(self) -> bool:
-        return self.corpus is not None and not any(d.is_error for d in self.diagnostics)
+        return not self.sink.has_errors
 
 
 def _display(path: Path) -> str:
@@ -33,206 +44,164 @@ def _display(path: Path) -> str:
         relative = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
         return str(path)
-    return str(path.resolve()) if relative.startswith("..") else relative
+    return str(path.parent.resolve() / path.name) if relative.startswith("..") else relative  # never a link's target
 
 
-def _load(path: Path, schema_name: str, diagnostics: list[Diagnostic]) -> Loaded | None:
+def _load(path: Path, schema_name: str, root: Path, sink: Sink) -> Optional[Loaded]:
+    """A YAML file below `root` that passed its schema; None (reported) when it did not."""
     try:
-        loaded = load_file(path, _display(path))
+        loaded = load_file(path, _display(path), root)
     except LoadError as exc:
-        diagnostics.append(exc.diagnostic)
+        sink.add(exc.diagnostic)
         return None
+    rules.run(rules.YAML_RULES, sink, loaded)
     problems = validate.schema_diagnostics(loaded, schema_name)
-    diagnostics.extend(problems)
+    sink.extend(problems)
     return None if problems else loaded
 
 
-@dataclass
-class _DocumentRead:
-    loaded: Loaded | None  # None when the file could not be read or failed the schema
-    diagnostics: list[Diagnostic]
-    document: Document | None  # None when a per-file rule failed
+def _load_if_present(path: Path, schema_name: str, root: Path, sink: Sink) -> Optional[Loaded]:
+    return _load(path, schema_name, root, sink) if path.exists() else None
 
 
-ReadCache = dict  # path -> ((mtime_ns, size, sources), _DocumentRead); kept by a preview session
+# --- documents ---------------------------------------------------------------------------------
 
 
-def _read_document(
-    path: Path, expected_id: str, known_sources: frozenset[str], cache: ReadCache | None
-) -> _DocumentRead:
-    """Load, validate and model one document file: everything that depends on it alone.
+@dataclass(frozen=True)
+class DocumentRead:
+    """One document file read on its own: everything that depends on that file alone."""
 
-    With a cache (the preview server keeps one), an unchanged file is not read again and
-    keeps the same Document object, so later stages can tell what changed."""
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size, known_sources)
-    if cache is not None and path in cache and cache[path][0] == stamp:
-        return cache[path][1]
-    diagnostics: list[Diagnostic] = []
-    loaded = _load(path, "document.schema.json", diagnostics)
+    id: Optional[str]  # None when the file could not be loaded or failed its schema
+    id_at: Location  # where the id is written
+    document: Optional[Document]  # None when a rule on the file found an error
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_document(path: Path, expected_id: str, known_sources: frozenset[str], root: Path) -> DocumentRead:
+    """Load, validate and model one document file, and run the rules on it alone."""
+    sink = Sink()
+    loaded = _load(path, "document.schema.json", root, sink)
+    if loaded is None:
+        return DocumentRead(None, Location(_display(path)), None, tuple(sink.sorted()))
+    origin = loaded.origin()
     document = None
-    if loaded is not None:
-        problems = validate.document_diagnostics(loaded, expected_id, known_sources)
-        diagnostics.extend(problems)
-        if not any(p.is_error for p in problems):
-            document = make_document(loaded.data, loaded.path)
-            diagnostics.extend(_structure_diagnostics(document, loaded))
-    read = _DocumentRead(loaded, diagnostics, document)
-    if cache is not None:
-        cache[path] = (stamp, read)
-    return read
+    if not rules.run(rules.FILE_RULES, sink, DocumentFile(loaded, expected_id, known_sources)):
+        document = make_document(loaded.data, origin)
+        rules.run(rules.DOCUMENT_RULES, sink, document, origin)
+    return DocumentRead(loaded.data["id"], origin.at(("id",)), document, tuple(sink.sorted()))
 
 
-def read_corpus(data_dir: Path, cache: ReadCache | None = None) -> ReadResult:
-    diagnostics: list[Diagnostic] = []
-    result = ReadResult(corpus=None, diagnostics=diagnostics)
+@dataclass(frozen=True)
+class DocumentSource:
+    """A document file to read, and what its reading depends on besides its bytes."""
 
-    def add(loaded: Loaded, at: tuple, message: str, hint: str = "", severity: str = ERROR) -> None:
-        line, col = loaded.where(at)
-        diagnostics.append(Diagnostic(loaded.path, line, col, severity, message, hint))
+    path: Path
+    expected_id: str  # "<jurisdiction folder>/<file stem>"
+    known_sources: frozenset[str]  # the source texts in data/sources/
+    root: Path  # the data folder
 
-    # Jurisdictions and organizations.
-    jurisdictions: dict[str, Jurisdiction] = {}
-    jur_file = data_dir / "jurisdictions.yaml"
-    loaded_j = _load(jur_file, "jurisdictions.schema.json", diagnostics) if jur_file.exists() else None
-    if loaded_j:
-        for i, raw in enumerate(loaded_j.data):
-            if raw["id"] in jurisdictions:
-                add(loaded_j, (i, "id"), f"mã địa bàn “{raw['id']}” bị trùng")
-            jurisdictions[raw["id"]] = Jurisdiction(**raw)
 
-    organizations = {}
-    org_sources: dict[str, tuple[Loaded, int]] = {}
-    for path in sorted((data_dir / "organizations").glob("*.yaml")):
-        loaded = _load(path, "organizations.schema.json", diagnostics)
-        if not loaded:
-            continue
-        for i, raw in enumerate(loaded.data):
-            org = make_organization(raw)
-            if org.jurisdiction != path.stem:
-                add(loaded, (i, "id"), f"cơ quan “{org.id}” phải nằm trong tệp {org.jurisdiction}.yaml")
-            if org.jurisdiction not in jurisdictions:
-                add(loaded, (i, "id"), f"địa bàn “{org.jurisdiction}” chưa khai báo trong data/jurisdictions.yaml")
-            if org.id in organizations:
-                add(loaded, (i, "id"), f"mã cơ quan “{org.id}” bị trùng")
-            organizations[org.id] = org
-            org_sources[org.id] = (loaded, i)
-    for org_id, (loaded, i) in org_sources.items():
-        parent = organizations[org_id].parent
-        if parent and parent not in organizations:
-            add(loaded, (i, "parent"), f"không có cơ quan cấp trên “{parent}”")
+def read_source(source: DocumentSource) -> DocumentRead:
+    return read_document(source.path, source.expected_id, source.known_sources, source.root)
 
-    # Catalog of cited-but-unpublished documents.
-    catalog = {}
-    ref_file = data_dir / "references.yaml"
-    loaded_r = _load(ref_file, "references.schema.json", diagnostics) if ref_file.exists() else None
-    if loaded_r:
-        for i, raw in enumerate(loaded_r.data):
-            jurisdiction = raw["id"].split("/", 1)[0]
-            if jurisdiction not in jurisdictions:
-                add(loaded_r, (i, "id"), f"địa bàn “{jurisdiction}” chưa khai báo trong data/jurisdictions.yaml")
-            if raw.get("date") and validate._parse_date(raw["date"]) is None:
-                add(loaded_r, (i, "date"), f"ngày không tồn tại: {raw['date']}")
-                continue
-            if raw["id"] in catalog:
-                add(loaded_r, (i, "id"), f"mã “{raw['id']}” bị trùng trong danh mục")
-            catalog[raw["id"]] = make_catalog_entry(raw)
-            result.loaded[raw["id"]] = loaded_r
-            result.catalog_index[raw["id"]] = i
 
-    # Documents: data/documents/<jurisdiction>/<slug>.yaml
-    known_sources = frozenset(p.name for p in (data_dir / "sources").glob("*.txt"))
+ReadAll = Callable[[list[DocumentSource]], Iterable[DocumentRead]]
+
+
+def read_documents(sources: list[DocumentSource]) -> Iterable[DocumentRead]:
+    """Read the document files one after another (the build passes a parallel, cached version)."""
+    return map(read_source, sources)
+
+
+def _documents(data_dir: Path, read_all: ReadAll, sink: Sink) -> dict[str, Document]:
+    """data/documents/<jurisdiction>/<slug>.yaml; of two files with one id, the first counts."""
+    known_sources = frozenset(p.name for p in (data_dir / "sources").glob("*.txt") if not p.is_symlink())
     doc_dir = data_dir / "documents"
-    raw_docs: dict[str, Loaded] = {}
-    models: dict[str, Document] = {}
+    documents: dict[str, Document] = {}
+    sources: list[DocumentSource] = []
     for path in sorted(doc_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
         relative = path.relative_to(doc_dir)
         if path.suffix not in (".yaml", ".yml") or len(relative.parts) != 2:
-            diagnostics.append(
-                Diagnostic(_display(path), 1, 1, ERROR, "tệp văn bản phải nằm ở data/documents/<địa bàn>/<tên>.yaml")
-            )
+            sink.error(Location(_display(path)), LAYOUT)
             continue
-        read = _read_document(path, f"{relative.parts[0]}/{path.stem}", known_sources, cache)
-        diagnostics.extend(read.diagnostics)
-        if read.loaded is None:
+        sources.append(DocumentSource(path, f"{relative.parts[0]}/{path.stem}", known_sources, data_dir))
+    for read in read_all(sources):
+        sink.extend(read.diagnostics)
+        if read.id is None:
             continue
-        doc_id = read.loaded.data["id"]
-        if doc_id in raw_docs:
-            add(read.loaded, ("id",), f"mã văn bản “{doc_id}” bị trùng với {raw_docs[doc_id].path}")
-            continue
-        if read.document is not None:
-            raw_docs[doc_id] = read.loaded
-            models[doc_id] = read.document
+        if read.id in documents:
+            sink.error(read.id_at, f"mã văn bản “{read.id}” bị trùng với {documents[read.id].yaml_path}")
+        elif read.document is not None:
+            documents[read.id] = read.document
+    return documents
 
-    # References between files.
-    for doc_id, loaded in raw_docs.items():
-        data = loaded.data
-        if doc_id.split("/")[0] not in jurisdictions:
-            add(loaded, ("id",), f"địa bàn “{doc_id.split('/')[0]}” chưa khai báo trong data/jurisdictions.yaml")
-        if data["issuer"] not in organizations:
-            add(
-                loaded,
-                ("issuer",),
-                f"không có cơ quan “{data['issuer']}” trong danh mục cơ quan",
-                "thêm cơ quan vào data/organizations/<địa bàn>.yaml hoặc sửa mã",
-            )
-        for i, target in enumerate(data.get("attachments", [])):
-            if target not in raw_docs:
-                add(loaded, ("attachments", i), f"không có văn bản kèm theo “{target}”")
-        for key in ("number", "date"):
-            cited_in = (data.get(key) or {}).get("cited_in")
-            if cited_in and cited_in not in raw_docs:
-                add(loaded, (key, "cited_in"), f"không có văn bản “{cited_in}”")
 
-    documents = models
-    for doc_id in catalog:
-        if doc_id in raw_docs:
-            add(loaded_r, (result.catalog_index[doc_id], "id"), f"mã “{doc_id}” trùng với một văn bản đã công bố")
-    result.loaded.update(raw_docs)
-    result.corpus = Corpus(
-        documents=documents, organizations=organizations, jurisdictions=jurisdictions, catalog=catalog
+# --- registries --------------------------------------------------------------------------------
+
+
+def _jurisdictions(file: Optional[Loaded]) -> dict[str, Jurisdiction]:
+    return {raw["id"]: Jurisdiction(**raw) for raw in file.data} if file is not None else {}
+
+
+def _organizations(files: list[Loaded]) -> tuple[dict[str, Organization], dict[str, Origin]]:
+    """Every organization, and the origin of its entry (the last, if it is repeated)."""
+    organizations: dict[str, Organization] = {}
+    origins: dict[str, Origin] = {}
+    for file in files:
+        origin = file.origin()
+        for i, raw in enumerate(file.data):
+            organization = make_organization(raw)
+            organizations[organization.id] = organization
+            origins[organization.id] = origin.entry(i)
+    return organizations, origins
+
+
+def _catalog(file: Optional[Loaded]) -> tuple[dict[str, CatalogEntry], dict[str, Origin]]:
+    """The catalog of cited documents; an entry whose date does not exist is left out."""
+    catalog: dict[str, CatalogEntry] = {}
+    origins: dict[str, Origin] = {}
+    if file is not None:
+        origin = file.origin()
+        for i, raw in enumerate(file.data):
+            if catalog_date_exists(raw):
+                catalog[raw["id"]] = make_catalog_entry(raw)
+                origins[raw["id"]] = origin.entry(i)
+    return catalog, origins
+
+
+# --- the whole folder --------------------------------------------------------------------------
+
+
+def read_corpus(data_dir: Path, read_all: ReadAll = read_documents, sink: Sink | None = None) -> ReadResult:
+    """Every file of `data_dir`, modelled; what is wrong reported to `sink` (a new one if None).
+    `read_all` reads the document files (the build passes a parallel, cached version)."""
+    sink = Sink() if sink is None else sink
+    jurisdiction_file = _load_if_present(data_dir / "jurisdictions.yaml", "jurisdictions.schema.json", data_dir, sink)
+    organization_files = [
+        loaded
+        for path in sorted((data_dir / "organizations").glob("*.yaml"))
+        if (loaded := _load(path, "organizations.schema.json", data_dir, sink)) is not None
+    ]
+    reference_file = _load_if_present(data_dir / "references.yaml", "references.schema.json", data_dir, sink)
+    organizations, organization_origins = _organizations(organization_files)
+    catalog, catalog_origins = _catalog(reference_file)
+    corpus = Corpus(
+        documents=_documents(data_dir, read_all, sink),
+        organizations=organizations,
+        jurisdictions=_jurisdictions(jurisdiction_file),
+        catalog=catalog,
     )
-    diagnostics.sort()
-    return result
-
-
-def _structure_diagnostics(document, loaded: Loaded) -> list[Diagnostic]:
-    """Anchors unique, task units and footnote references that point somewhere."""
-    found: list[Diagnostic] = []
-
-    def add(at: tuple, message: str, hint: str = "", severity: str = ERROR) -> None:
-        line, col = loaded.where(at)
-        found.append(Diagnostic(loaded.path, line, col, severity, message, hint))
-
-    anchors = Counter(block.anchor for block in document.blocks())
-    for anchor, count in anchors.items():
-        if count > 1:
-            add(
-                ("body",),
-                f"neo “{anchor}” xuất hiện {count} lần: hai khối cùng số thứ tự ở cùng cấp",
-                "kiểm tra trường number của các mục",
-            )
-    defined = {f.id for f in document.footnotes}
-    used: set[str] = set()
-    for block in document.blocks():
-        for text in (block.heading, block.text):
-            if text:
-                used.update(text.footnote_refs)
-    for ref in sorted(used - defined):
-        add(("body",), f"chú thích [^{ref}] được dẫn nhưng chưa khai báo trong footnotes")
-    for i, footnote in enumerate(document.footnotes):
-        if footnote.id not in used:
-            add(("footnotes", i), f"chú thích “{footnote.id}” không được dẫn trong nội dung", severity=WARNING)
-    task_ids = Counter(task.id for task in document.tasks)
-    for i, task in enumerate(document.tasks):
-        if task.unit not in anchors:
-            add(
-                ("tasks", i, "unit"),
-                f"không có khối nội dung có neo “{task.unit}”",
-                "neo có dạng muc-2, muc-ii-1-a, dieu-1 (xem Hướng dẫn biên tập)",
-            )
-        if task_ids[task.id] > 1:
-            add(("tasks", i, "id"), f"mã nhiệm vụ “{task.id}” bị trùng")
-    return found
+    sources = Sources(
+        data_dir,
+        _display,
+        corpus,
+        catalog=catalog_origins,
+        organizations=organization_origins,
+        jurisdiction_file=jurisdiction_file,
+        organization_files=organization_files,
+        reference_file=reference_file,
+    )
+    rules.run(rules.CORPUS_RULES, sink, sources)
+    return ReadResult(corpus, sink)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
@@ -110,7 +110,7 @@ def sequence(node: list, indent: int) -> list[str]:
     return out
 
 
-def document(node: dict, header_comments: list[str] = ()) -> str:
+def document(node: dict, header_comments: Sequence[str] = ()) -> str:
     lines = [SCHEMA_LINE] + [f"# {c}" if c else "#" for c in header_comments] + mapping(node, 0)
     text = "\n".join(lines) + "\n"
     if yaml.safe_load(text) != plain(node):  # pragma: no cover - a bug in this writer

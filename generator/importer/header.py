@@ -12,20 +12,21 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.vn.citations import canonical_number
-from generator.importer.lines import Line, ends_sentence, is_caps, national_header, starts_lower, starts_upper
-from generator.vn.kinds import KINDS
-from generator.link.organizations import fold
-
-# Kind lines as printed (folded) -> kind slug. Longer phrases first.
-_KIND_LINES: dict[str, str] = {fold(name): slug for slug, name in KINDS.items()}
-_KIND_LINES.update(
-    {
-        fold("chương trình hành động"): "chuong-trinh",
-        fold("thông báo kết luận"): "thong-bao",
-        fold("qui định"): "quy-dinh",
-        fold("nghị quyết liên tịch"): "nghi-quyet-lien-tich",
-    }
+from generator.importer.lines import (
+    Line,
+    balance_emphasis,
+    ends_sentence,
+    is_caps,
+    national_header,
+    starts_lower,
+    starts_upper,
 )
+from generator.vn.dates import PartialDate, Precision
+from generator.vn.kinds import kind_words
+from generator.vn.text import fold_words, slug
+
+# Kind lines as printed (folded) -> kind slug: every name and alias of the vocabulary.
+_KIND_LINES: dict[str, str] = {fold_words(word): slug for word, slug in kind_words()}
 _KIND_PREFIXES = sorted(_KIND_LINES, key=len, reverse=True)
 
 
@@ -34,7 +35,7 @@ def kind_line(text: str) -> tuple[str, str] | None:
     "QUYẾT ĐỊNH:", "CHỈ THỊ VỀ VIỆC …"); rest is what follows the kind words."""
     if not is_caps(text):
         return None
-    f = fold(text)
+    f = fold_words(text)
     for prefix in _KIND_PREFIXES:
         if f == prefix:
             return _KIND_LINES[prefix], ""
@@ -46,7 +47,7 @@ def kind_line(text: str) -> tuple[str, str] | None:
     return None
 
 
-NUMBER_LINE = re.compile(r"^(?P<label>(?:Số|SỐ|số)\s*(?:,\s*ký hiệu|, KÝ HIỆU)?\s*:?)\s*(?P<num>.*)$")
+NUMBER_LINE = re.compile(r"^[_~*\s]*(?P<label>(?:Số|SỐ|số)\s*(?:,\s*ký hiệu|, KÝ HIỆU)?\s*:?)\s*(?P<num>.*)$")
 _DATE_WORDS = re.compile(
     r"^(?:(?P<place>[^\d,:;()]{2,50}?)\s*,\s*)?(?:ngày|Ngày|NGÀY)\s*(?P<d>\d{1,2}|[.…\s_]*?)\s*(?:tháng|Tháng|THÁNG)\s*"
     r"(?P<m>\d{1,2}|[.…\s_]*?)\s*(?:năm|Năm|NĂM)\s*(?P<y>\d{4})\s*\.?$"
@@ -60,8 +61,8 @@ _DATE_DIGITS = re.compile(
 @dataclass
 class PrintedDate:
     place: Optional[str]
-    value: Optional[str]  # YYYY-MM-DD | YYYY-MM | YYYY
-    precision: str  # day | month | year
+    value: Optional[str]  # YYYY-MM-DD | YYYY-MM | YYYY; None when the printed date is impossible
+    precision: str  # day | month | year | unknown
     printed: str
 
 
@@ -72,15 +73,16 @@ def parse_date_line(text: str) -> PrintedDate | None:
     place = m.group("place").strip() if m.group("place") else None
     year = int(m.group("y"))
     day_s, month_s = m.group("d").strip(), m.group("m").strip()
-    if month_s.isdigit() and day_s.isdigit():
-        try:
-            value = dt.date(year, int(month_s), int(day_s)).isoformat()
-        except ValueError:
-            return None
-        return PrintedDate(place, value, "day", text)
-    if month_s.isdigit() and 1 <= int(month_s) <= 12:
-        return PrintedDate(place, f"{year:04d}-{int(month_s):02d}", "month", text)
-    return PrintedDate(place, f"{year:04d}", "year", text)
+    try:
+        if month_s.isdigit() and day_s.isdigit():
+            date = PartialDate(dt.date(year, int(month_s), int(day_s)))
+        elif month_s.isdigit() and 1 <= int(month_s) <= 12:
+            date = PartialDate(dt.date(year, int(month_s), 1), Precision.MONTH)
+        else:
+            date = PartialDate(dt.date(year, 1, 1), Precision.YEAR)
+    except ValueError:  # no such day ("ngày 06 tháng 40"): a date line all the same, its date unknown
+        return PrintedDate(place, None, "unknown", text)
+    return PrintedDate(place, date.iso, date.precision.value, text)
 
 
 @dataclass
@@ -121,6 +123,7 @@ class Header:
     heading: list[str] = field(default_factory=list)
     title_lines: list[Line] = field(default_factory=list)
     subtitle: Optional[str] = None
+    title_todo: list[str] = field(default_factory=list)  # joins of title lines that could be wrong
     other: list[Line] = field(default_factory=list)  # header lines of no known kind
     body_start: int = 0  # index of the first body line
     title_on_kind_line: bool = False
@@ -151,17 +154,100 @@ _CONTINUES = re.compile(r"(?:,|-|–|“|\(|\b(?:và|của|về|theo|trong|tại
 _HEADING_EXTRA = re.compile(r"^CỦA\b")
 # Caps lines that name an authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ" before "QUYẾT ĐỊNH:"),
 # not the continuation of a title printed in capitals.
-_AUTHORITY_LINE = re.compile(
+AUTHORITY_LINE = re.compile(
     r"^(?:CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN BÍ THƯ|BỘ CHÍNH TRỊ|ỦY BAN|UỶ BAN|"
     r"HỘI ĐỒNG|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG BAN|THƯỜNG TRỰC|CHÍNH PHỦ)\b"
 )
 
 
+def header_text(text: str) -> str:
+    """A header line without stray emphasis markers ("**ỦY BAN NHÂN DÂN", "*Hà Nội, ngày 01")."""
+    return balance_emphasis(text).strip("*_ ").strip()
+
+
 def find_kind_line(lines: list[Line], start: int = 0, limit: int = 40) -> int | None:
     for i in range(start, min(len(lines), start + limit)):
-        if kind_line(lines[i].text):
+        text = header_text(lines[i].text)
+        if kind_line(text) or title_kind_line(text) or attachment_heading(lines, i):
             return i
     return None
+
+
+_POSITION = re.compile(
+    r"^(?:PHÓ\s+|Q\.\s*)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG)\b"
+)
+_ATTACHED = re.compile(r"^\(\s*(?:[Bb]an hành )?[Kk]èm theo")
+
+
+def attached_line(text: str) -> bool:
+    """ "(Ban hành kèm theo Quyết định số …)", "*(Kèm theo …)*"."""
+    return bool(_ATTACHED.match(header_text(text)))
+
+
+def attachment_heading(lines: list[Line], i: int) -> bool:
+    """A heading in capitals whose kind the vocabulary does not name ("ĐIỀU LỆ"), with
+    "(Ban hành kèm theo …)" under its title: the start of an attached document."""
+    text = header_text(lines[i].text)
+    if not is_caps(text) or kind_line(text) or AUTHORITY_LINE.match(text) or national_header(text):
+        return False
+    if _POSITION.match(text):
+        return False  # a signer's position ("PHÓ CHỦ TỊCH") right above an attached document
+    if len(text.split()) > 4:
+        return False  # a kind is a word or two; a longer caps line is a title or a heading
+    return any(attached_line(l.text) for l in lines[i + 1 : i + 5])
+
+
+def document_start(lines: list[Line], i: int) -> bool:
+    """Line i starts a document: a kind line, or the heading of an attached document."""
+    return bool(kind_line(header_text(lines[i].text))) or attachment_heading(lines, i)
+
+
+def title_kind_line(text: str) -> tuple[str, str] | None:
+    """ "KẾ HOẠCH Thực hiện công tác dân vận …": the kind in capitals, the title after it in
+    running-text case on the same line (a heading an OCR or Markdown export ran together)."""
+    for word, kind in _KIND_WORDS:
+        m = re.match(rf"^{re.escape(word.upper())}\s+(?P<rest>[A-ZĐÀ-Ỹ][a-zđà-ỹ].*)$", text)
+        if m:
+            return kind, m.group("rest")
+    return None
+
+
+_KIND_WORDS = sorted(kind_words(), key=lambda pair: len(pair[0]), reverse=True)
+
+
+def is_upper(text: str) -> bool:
+    """Letters, all capitals (a fragment of a header line: "DÂN", "BAN")."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _national(lines: list[Line], i: int, stop: int) -> tuple[str, int] | None:
+    """A national header or motto at line i, perhaps split over two or three lines ("CỘNG" /
+    "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN" / "VIỆT NAM"): (kind, lines used)."""
+    for size in (1, 2, 3):
+        if i + size > stop:
+            break
+        joined = " ".join(header_text(l.text) for l in lines[i : i + size])
+        nat = national_header(joined)
+        if nat:
+            return nat, size
+    return None
+
+
+def _date_at(lines: list[Line], i: int, stop: int) -> tuple[PrintedDate, int] | None:
+    """A place-and-date line, perhaps broken after "ngày" or after the place's comma."""
+    text = header_text(lines[i].text)
+    date = parse_date_line(text)
+    if date:
+        return date, 1
+    if i + 1 < stop and (", ngày" in text.lower() or text.rstrip().endswith(",")):
+        date = parse_date_line(text + " " + header_text(lines[i + 1].text))
+        if date:
+            return date, 2
+    return None
+
+
+_CONG_VAN = re.compile(r"^(?:V/v|V/V|Về việc)\s")
 
 
 def parse_header(lines: list[Line], kind_index: Optional[int], start: int = 0) -> Header:
@@ -170,74 +256,109 @@ def parse_header(lines: list[Line], kind_index: Optional[int], start: int = 0) -
     line)."""
     header = Header()
     stop = kind_index if kind_index is not None else len(lines)
-    i = start
-    while i < stop:
-        text = lines[i].text
-        nat = national_header(text)
-        if nat in ("party", "state"):
-            header.system = header.system or nat
-        elif nat == "motto":
-            pass
-        elif (num := parse_number(text, lines[i + 1].text if i + 1 < stop else None)) is not None:
-            header.number, used_next = num
-            i += used_next
-        elif (date := parse_date_line(text)) is not None:
-            header.date = date
-        elif (
-            i + 1 < stop
-            and ", ngày" in text.lower()
-            and (date := parse_date_line(text + " " + lines[i + 1].text)) is not None
-        ):
-            header.date = date
-            i += 1
-        elif kind_index is None and re.match(r"^(?:V/v|V/V|Về việc)\s", text):
-            header.kind = "cong-van"
-            header.title_lines = [Line(lines[i].no, re.sub(r"^(?:V/v|V/V|Về việc)\s+", "", text))]
-            j = i + 1
-            while j < len(lines) and starts_lower(lines[j].text) and not _TITLE_STOP.match(lines[j].text):
-                header.title_lines.append(lines[j])
-                j += 1
-            header.body_start = j
-            return header
-        elif is_caps(text):
-            header.issuer_lines.append(text)
-        elif kind_index is None:
-            header.body_start = i
-            return header
-        else:
-            header.other.append(lines[i])
-        i += 1
+    i = _header_block(header, lines, start, stop, kind_index is None)
     if kind_index is None:
+        if i < len(lines) and header.kind is None and _CONG_VAN.match(lines[i].text):
+            i = _cong_van_title(header, lines, i)
         header.body_start = i
         return header
-    kind, rest = kind_line(lines[kind_index].text)
+    _title(header, lines, kind_index)
+    return header
+
+
+def _header_block(header: Header, lines: list[Line], start: int, stop: int, open_ended: bool) -> int:
+    """The lines above the kind line: national header, issuing body, number, place and date.
+    Returns the index where it ends."""
+    i = start
+    previous_issuer = False
+    while i < stop:
+        text = header_text(lines[i].text)
+        used = 1
+        is_issuer = False
+        if (nat := _national(lines, i, stop)) is not None:
+            kind, used = nat
+            if kind in ("party", "state"):
+                header.system = header.system or kind
+        elif (num := parse_number(text, header_text(lines[i + 1].text) if i + 1 < stop else None)) is not None:
+            header.number, used_next = num
+            used += used_next
+        elif (date := _date_at(lines, i, stop)) is not None:
+            header.date, used = date
+        elif open_ended and _CONG_VAN.match(text):
+            return i
+        elif is_caps(text) or (previous_issuer and is_upper(text)):
+            header.issuer_lines.append(text)
+            is_issuer = True
+        elif open_ended:
+            return i
+        else:
+            header.other.append(lines[i])
+        previous_issuer = is_issuer
+        i += used
+    return i
+
+
+def _cong_van_title(header: Header, lines: list[Line], i: int) -> int:
+    """ "V/v triển khai …" under the number of a công văn: the title; returns the body start."""
+    header.kind = "cong-van"
+    header.title_lines = [Line(lines[i].no, _CONG_VAN.sub("", lines[i].text).strip())]
+    j = i + 1
+    while j < len(lines) and starts_lower(lines[j].text) and not _TITLE_STOP.match(lines[j].text):
+        header.title_lines.append(lines[j])
+        j += 1
+    return j
+
+
+def _title(header: Header, lines: list[Line], kind_index: int) -> None:
+    """The kind line, heading lines under it, the title and the line under the title."""
+    kind_text = header_text(lines[kind_index].text)
+    kind, rest = kind_line(kind_text) or title_kind_line(kind_text) or (slug(kind_text), "")
     header.kind = kind
-    header.heading = [lines[kind_index].text if not rest else lines[kind_index].text[: -len(rest)].strip()]
+    header.heading = [kind_text if not rest else kind_text[: -len(rest)].strip()]
     i = kind_index + 1
     if rest:
         header.title_lines.append(Line(lines[kind_index].no, rest))
         header.title_on_kind_line = True
     # further heading lines: "CỦA BAN THƯỜNG VỤ THÀNH ỦY"
-    while not header.title_lines and i < len(lines) and is_caps(lines[i].text) and _HEADING_EXTRA.match(lines[i].text):
-        header.heading.append(lines[i].text)
+    while (
+        not header.title_lines
+        and i < len(lines)
+        and is_caps(header_text(lines[i].text))
+        and _HEADING_EXTRA.match(header_text(lines[i].text))
+    ):
+        header.heading.append(header_text(lines[i].text))
         i += 1
     # title: the first line, then lines that continue it
     if not header.title_lines and i < len(lines) and not _TITLE_STOP.match(lines[i].text):
-        header.title_lines.append(lines[i])
+        header.title_lines.append(Line(lines[i].no, header_text(lines[i].text)))
         i += 1
+    i = _title_continued(header, lines, i)
+    # the line under the title: "(Ban hành kèm theo …)"
+    if i < len(lines) and header_text(lines[i].text).startswith("("):
+        parts = [header_text(lines[i].text)]
+        i += 1
+        while ")" not in parts[-1] and i < len(lines) and len(parts) < 6:
+            parts.append(header_text(lines[i].text))
+            i += 1
+        header.subtitle = join_lines(parts)
+    header.body_start = i
+
+
+def _title_continued(header: Header, lines: list[Line], i: int) -> int:
+    """Lines that continue the title; a join that could be wrong gets a note in title_todo."""
     while header.title_lines and i < len(lines):
-        prev, text = header.title_lines[-1].text, lines[i].text
+        prev, text = header.title_lines[-1].text, header_text(lines[i].text)
         if _TITLE_STOP.match(text) or kind_line(text) or parse_date_line(text) or NUMBER_LINE.match(text):
             break
-        caps_title = all(is_caps(l.text) for l in header.title_lines)
+        caps_title = all(is_upper(l.text) for l in header.title_lines)
         open_quote = sum(l.text.count("“") - l.text.count("”") for l in header.title_lines) > 0
         if (
             starts_lower(text)
             or open_quote
-            or (caps_title and is_caps(text) and not _AUTHORITY_LINE.match(text))
+            or (caps_title and is_upper(text) and not AUTHORITY_LINE.match(text))
             or (_CONTINUES.search(prev.rstrip()) and not ends_sentence(prev) and not starts_upper(text))
         ):
-            header.title_lines.append(lines[i])
+            header.title_lines.append(Line(lines[i].no, text))
             i += 1
             continue
         if (
@@ -246,17 +367,36 @@ def parse_header(lines: list[Line], kind_index: Optional[int], start: int = 0) -
             and not ends_sentence(prev)
             and (i + 1 >= len(lines) or _TITLE_STOP.match(lines[i + 1].text) or lines[i + 1].text.startswith("("))
         ):
-            header.title_lines.append(lines[i])  # "… theo" / "Nghị quyết số …" then the end of the header
+            header.title_lines.append(Line(lines[i].no, text))  # "… theo" / "Nghị quyết số …" then the end
+            header.title_todo.append(
+                f"trích yếu nối thêm dòng {lines[i].no} của văn bản gốc (“{text[:60]}”); "
+                "nếu dòng này thuộc phần mở đầu thì tách ra"
+            )
             i += 1
             continue
         break
-    # the line under the title: "(Ban hành kèm theo …)"
-    if i < len(lines) and lines[i].text.startswith("("):
-        parts = [lines[i].text]
-        i += 1
-        while ")" not in parts[-1] and i < len(lines) and len(parts) < 6:
-            parts.append(lines[i].text)
-            i += 1
-        header.subtitle = join_lines(parts)
-    header.body_start = i
-    return header
+    return i
+
+
+# --- a header printed after the body -------------------------------------------------------
+
+_LATE_WINDOW = 12
+
+
+def late_header(lines: list[Line], body_start: int, body_end: int) -> tuple[Header, int] | None:
+    """The header block of a text whose Word table of header cells was extracted after the
+    body ("BỘ Y TẾ" / "CỘNG HÒA …" / "Số: …/TTr-BYT" / "Hà Nội, ngày …" right before "Nơi
+    nhận"): the header it holds and the index where it starts. None when the end of the
+    body holds no national header followed by a number or a date."""
+    for i in range(max(body_start, body_end - _LATE_WINDOW), body_end):
+        national = _national(lines, i, body_end)
+        if national is None or national[0] == "motto":
+            continue
+        start = i
+        while start > max(body_start, i - 2) and is_caps(header_text(lines[start - 1].text)):
+            start -= 1  # the issuing body's lines, in the cell before the national header
+        header = Header()
+        _header_block(header, lines, start, body_end, False)
+        if header.number or header.date:
+            return header, start
+    return None

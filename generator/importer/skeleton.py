@@ -6,19 +6,21 @@ data/documents/<jurisdiction of the issuer>/<slug>.yaml: every field with a Viet
 comment, a placeholder body, and `source: {file: <slug>.txt}`. Because `check` requires the
 source file to exist, a placeholder data/sources/<slug>.txt is written too (it says to paste
 the original text there); an existing source file is never touched. The skeleton passes
-`check` as written. Nothing is ever overwritten: an existing document is refused.
+`check` refuses the skeleton ("còn việc cần kiểm tra", corpus/unfinished.py) until every
+placeholder value is replaced. Nothing is ever overwritten: an existing document is refused.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from generator.vn.citations import canonical_number
-from generator.vn.identity import slug as slugify
+from generator.vn.text import slug as slugify
+from generator.corpus.unfinished import PLACEHOLDER_TITLE
 from generator.importer.emit import SCHEMA_LINE, scalar
+from generator.vn.dates import PartialDate
 from generator.vn.kinds import KINDS
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -61,16 +63,12 @@ def _ask(prompt: str, ask: Callable[[str], str]) -> Optional[str]:
 def _parse_date(text: str) -> tuple[str, str]:
     """ "2021-08-05" | "2021-08" | "2021" | "05/8/2021" → (value, precision)."""
     text = text.strip()
-    m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", text)
-    if m:
-        text = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    for fmt, precision, size in (("%Y-%m-%d", "day", 10), ("%Y-%m", "month", 7), ("%Y", "year", 4)):
+    for parse in (PartialDate.parse, PartialDate.parse_numeric):
         try:
-            if len(text) == size:
-                dt.datetime.strptime(text, fmt)
-                return text, precision
+            date = parse(text)
         except ValueError:
             continue
+        return date.iso, date.precision.value
     raise ValueError(f"ngày “{text}” không hợp lệ; viết dạng YYYY-MM-DD (ví dụ 2022-01-10), YYYY-MM hoặc YYYY")
 
 
@@ -164,29 +162,16 @@ def skeleton_text(
     system = "state" if re.search(r"(?i)ubnd|ủy ban nhân dân|hđnd|sở |bộ ", organization.name) else "party"
     lines = [
         SCHEMA_LINE,
-        "# Khung văn bản do “python -m generator new” tạo. Điền các trường theo văn bản gốc, xóa các dòng",
-        "# ghi chú (bắt đầu bằng #) khi không cần nữa, rồi chạy: python -m generator check",
+        "# Khung văn bản do “python -m generator new” tạo. Điền các trường theo văn bản gốc, thay mọi giá trị",
+        "# mẫu trong ngoặc đơn “(…)”, xóa các dòng ghi chú (bắt đầu bằng #) khi không cần nữa, rồi chạy:",
+        "# python -m generator check  (lệnh báo “còn việc cần kiểm tra” ở mỗi giá trị mẫu chưa thay)",
         "",
         "# Mã văn bản: <địa bàn>/<tên tệp>. Là đường dẫn trang, không đổi sau khi công bố.",
         f"id: {doc_id}",
         f"# Loại văn bản ({KINDS[kind]}). Các loại: {', '.join(KINDS)}.",
         f"kind: {kind}",
     ]
-    if number:
-        lines += [
-            "# Số, ký hiệu: value là dạng chuẩn; printed_as ghi đúng như in nếu khác (ví dụ “Số 07- CT/TU”);",
-            "# source: printed (in trên văn bản) hoặc cited (lấy từ văn bản khác, khi đó ghi cited_in).",
-            "number:",
-            f"  value: {scalar(number)}",
-        ]
-        if printed and re.sub(r"^\s*(?:Số|SỐ|số)\s*:?\s*", "", printed.strip()) != number:
-            lines.append(f"  printed_as: {scalar(printed.strip())}")
-        lines.append("  source: printed")
-    else:
-        lines += [
-            "# Số, ký hiệu: văn bản không ghi số thì bỏ trống. Nếu biết số từ văn bản khác dẫn chiếu, thêm:",
-            '# number: {value: 08-CT/TU, source: cited, cited_in: <mã văn bản dẫn chiếu>, note: "…"}',
-        ]
+    lines += _number_lines(number, printed)
     lines += [
         f"# Cơ quan ban hành ({organization.name}): mã trong data/organizations/.",
         f"issuer: {issuer}",
@@ -204,12 +189,39 @@ def skeleton_text(
             "  precision: unknown",
             "  # not_before: 'YYYY-MM-DD'  # ngày sớm nhất suy ra được từ nội dung, nếu có",
         ]
+    lines += _content_lines(kind, source_file)
+    return "\n".join(lines)
+
+
+def _number_lines(number: Optional[str], printed: Optional[str]) -> list[str]:
+    lines: list[str] = []
+    if number:
+        lines += [
+            "# Số, ký hiệu: value là dạng chuẩn; printed_as ghi đúng như in nếu khác (ví dụ “Số 07- CT/TU”);",
+            "# source: printed (in trên văn bản) hoặc cited (lấy từ văn bản khác, khi đó ghi cited_in).",
+            "number:",
+            f"  value: {scalar(number)}",
+        ]
+        if printed and re.sub(r"^\s*(?:Số|SỐ|số)\s*:?\s*", "", printed.strip()) != number:
+            lines.append(f"  printed_as: {scalar(printed.strip())}")
+        lines.append("  source: printed")
+    else:
+        lines += [
+            "# Số, ký hiệu: văn bản không ghi số thì bỏ trống. Nếu biết số từ văn bản khác dẫn chiếu, thêm:",
+            '# number: {value: 08-CT/TU, source: cited, cited_in: <mã văn bản dẫn chiếu>, note: "…"}',
+        ]
+    return lines
+
+
+def _content_lines(kind: str, source_file: str) -> list[str]:
+    """heading, title, preamble, body (placeholders check refuses), the optional fields, source."""
+    lines: list[str] = []
     lines += [
         "# Dòng tên loại in phía trên trích yếu, đúng như in.",
         "heading:",
         f"- {scalar(KINDS[kind].upper())}",
         "# Trích yếu nội dung, viết như in (không kèm tên loại).",
-        f"title: {scalar('(trích yếu của văn bản)')}",
+        f"title: {scalar(PLACEHOLDER_TITLE)}",
         '# Dòng ghi chú dưới trích yếu, nếu có, ví dụ: subtitle: "(Ban hành kèm theo Quyết định số …)"',
         "# Giai đoạn thực hiện, nếu văn bản nêu: period: {start: 2021, end: 2025}",
         "# Chủ đề để nhóm văn bản, ví dụ: topics: [dân vận]",
@@ -240,4 +252,4 @@ def skeleton_text(
         f"  file: {source_file}",
         "",
     ]
-    return "\n".join(lines)
+    return lines

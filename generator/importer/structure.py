@@ -21,8 +21,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.importer.header import join_lines, kind_line
-from generator.importer.lines import LOST_MARK, Line, ends_sentence, is_caps, starts_lower, starts_upper
+from generator.importer.header import attached_line, document_start, join_lines, kind_line
+from generator.importer.trailer import is_footnote_start, is_trailer_start
+from generator.importer.lines import Line, balance_emphasis, ends_sentence, is_caps, starts_lower, starts_upper
+from generator.vn.kinds import KINDS
 
 # --- markers --------------------------------------------------------------------------------
 
@@ -47,11 +49,32 @@ class Marker:
     @property
     def rank(self) -> float:
         if self.type == "item":
-            return RANK["item"] + self.number.count(".")
+            return RANK["item"] + (self.number or "").count(".")
         return RANK[self.type]
 
 
+# Emphasis around a marker in Markdown exports: "**Điều 1.** Ban hành", "**1**. **Mục đích**",
+# "**1. **100% cán bộ", "**I. MỤC ĐÍCH," (closed on the next line).
+_OPENER = re.compile(r"^(?:\*{1,2}|_{1,2})(?=\S)")
+_MARK_CLOSER = re.compile(
+    r"^(?P<m>(?:Điều|ĐIỀU|Chương|CHƯƠNG)\s+\w+\s*[.:\-–]?|[IVX]{1,5}\s*[.\-–)]?|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)]?"
+    r"|[a-zđ]\s*[)/]?)\s*(?:\*{1,2}|_{1,2})(?P<p>\s*[.\-–):]?)"
+)
+
+
+def _without_emphasis(text: str) -> str:
+    opener = _OPENER.match(text)
+    if not opener:
+        return text
+    inner = text[opener.end() :]
+    closer = _MARK_CLOSER.match(inner)
+    if closer:
+        inner = closer.group("m").rstrip() + closer.group("p") + " " + inner[closer.end() :].lstrip()
+    return inner
+
+
 def parse_marker(text: str) -> Marker | None:
+    text = _without_emphasis(text)
     for kind, pattern in (
         ("chapter", _CHAPTER),
         ("article", _ARTICLE),
@@ -65,7 +88,7 @@ def parse_marker(text: str) -> Marker | None:
         if not m:
             continue
         rest = m.group("rest").strip()
-        if kind == "item" and re.match(r"^\d", rest):
+        if kind == "item" and re.match(r"^\d", rest) and not re.match(r"^\d+(?:[.,]\d+)?\s*%", rest):
             continue  # "10/6, …", a date or a figure at the start of a wrapped line
         if kind == "part" and m.group("n") in ("I", "V", "X") and not rest:
             continue
@@ -77,94 +100,6 @@ def parse_marker(text: str) -> Marker | None:
     return None
 
 
-# --- the signer block and recipients ---------------------------------------------------------
-
-RECIPIENTS = re.compile(r"^(?:Nơi nhận|NƠI NHẬN|Nơi gửi)\s*:?\s*(?P<rest>.*)$")
-AUTHORITY = re.compile(r"^(?:T/M|TM\.|TM|T\.M\.|KT\.|KT|K/T|TL\.|TL|TUQ\.|TUQ|Q\.|THỪA LỆNH|THAY MẶT|KÝ THAY)\s+\S")
-
-
-def is_trailer_start(text: str) -> bool:
-    return bool(RECIPIENTS.match(text) or (AUTHORITY.match(text) and is_caps(text)))
-
-
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}$")
-_NOTE = re.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*[,;.]?\s*$")
-_NOTE_WORDS = re.compile(r"để|b/c|báo cáo|t/h|thực hiện|biết|chỉ đạo|phối hợp|p/h|đ/b|b/cáo|theo dõi", re.IGNORECASE)
-
-
-@dataclass
-class Trailer:
-    signer: dict = field(default_factory=dict)
-    recipients: list[dict] = field(default_factory=list)
-    recipients_note: Optional[str] = None
-    unknown: list[Line] = field(default_factory=list)
-
-
-def _recipient(text: str) -> dict:
-    name, note = text, None
-    m = _NOTE.search(text)
-    if m and _NOTE_WORDS.search(m.group("note")) and m.start() > 0:
-        name, note = text[: m.start()], m.group("note").strip()
-    name = name.strip().rstrip(",;.").strip()
-    return {"name": name, **({"note": note} if note else {})}
-
-
-def parse_trailer(lines: list[Line]) -> Trailer:
-    trailer = Trailer()
-    mode = None
-    pending: list[str] = []  # the lines of the current recipient
-
-    def flush():
-        if pending:
-            trailer.recipients.append(_recipient(join_lines(pending)))
-            pending.clear()
-
-    authority: list[str] = []
-    for line in lines:
-        text = line.text
-        m = RECIPIENTS.match(text)
-        if m:
-            flush()
-            mode = "recipients"
-            if m.group("rest"):
-                pending.append(m.group("rest").lstrip("-–• ").strip())
-            continue
-        if AUTHORITY.match(text) and is_caps(text):
-            flush()
-            mode = "signer"
-            authority.append(text)
-            continue
-        dash = re.match(r"^[-–—•+]\s*(.+)$", text)
-        if dash:
-            flush()
-            mode = "recipients"
-            pending.append(dash.group(1))
-            continue
-        if mode == "recipients" and re.match(r"^\(.*\)\.?$", text):
-            flush()
-            trailer.recipients_note = text
-            continue
-        if mode == "recipients" and pending and not is_caps(text) and not _NAME.match(text):
-            pending.append(text)  # a recipient wrapped over two lines
-            continue
-        if is_caps(text) and "position" not in trailer.signer:
-            flush()
-            mode = "signer"
-            trailer.signer["position"] = text
-            continue
-        if _NAME.match(text) and "name" not in trailer.signer and (authority or "position" in trailer.signer):
-            flush()
-            mode = "signer"
-            trailer.signer["name"] = text
-            continue
-        flush()
-        trailer.unknown.append(line)
-    flush()
-    if authority:
-        trailer.signer = {"authority": "\n".join(authority), **trailer.signer}
-    return trailer
-
-
 # --- paragraphs -----------------------------------------------------------------------------
 
 
@@ -174,6 +109,7 @@ class Para:
     marker: Optional[Marker]
     text: str  # after the marker, wrapped lines joined
     caps: bool = False  # a heading line in capitals
+    todo: list[str] = field(default_factory=list)  # joins that could be wrong
 
     @property
     def no(self) -> int:
@@ -202,6 +138,7 @@ def paragraphs(lines: list[Line], width: Optional[float] = None, wrapped: Option
         width, wrapped = line_width(lines)
     out: list[Para] = []
     current: list[Line] = []
+    todo: list[str] = []
 
     def close():
         if current:
@@ -209,55 +146,76 @@ def paragraphs(lines: list[Line], width: Optional[float] = None, wrapped: Option
             marker = parse_marker(first)
             parts = [marker.rest if marker else first] + [l.text for l in current[1:]]
             caps = marker is None and all(is_caps(l.text) for l in current)
-            out.append(Para(list(current), marker, join_lines(parts), caps))
+            out.append(Para(list(current), marker, balance_emphasis(join_lines(parts)), caps, list(todo)))
             current.clear()
+            todo.clear()
 
     for line in lines:
-        text = line.text
-        if not current:
+        if current and _dash_continues(current, line.text, width, wrapped):
+            current.append(Line(line.no, line.text))
+            todo.append(
+                f"dòng {line.no} của văn bản gốc bắt đầu bằng “-” nhưng được nối vào đoạn trên "
+                f"(“…{current[-2].text[-30:]} {line.text[:30]}…”); nếu là gạch đầu dòng thì tách ra"
+            )
+        elif not current or _joins(current, line.text, width, wrapped):
             current.append(line)
-            continue
-        prev = current[-1].text
-        if re.search(r"[^\W\d_]-$|\d-$", prev) and not re.search(r"\s-$", prev) or prev.endswith("("):
-            current.append(line)  # a word or number broken with a hyphen, "(" before a lost marker
-            continue
-        head = parse_marker(prev) if len(current) == 1 else None
-        if head is not None and head.type in ("part", "chapter", "article") and not head.rest:
-            current.append(line)  # "Chương I" / "QUY ĐỊNH CHUNG": the title on the next line
-            continue
-        prev_caps = (
-            is_caps(prev)
-            and parse_marker(current[0].text) is None
-            or (head is not None and head.type in ("part", "chapter") and is_caps(head.rest))
-        )
-        if (
-            _starts_block(text)
-            or (is_caps(text) and not prev_caps)
-            or (prev_caps and not is_caps(text))
-            or (prev_caps and (kind_line(text) or kind_line(prev)))
-        ):
+        else:
             close()
             current.append(line)
-            continue
-        if starts_lower(text) or text.startswith((")", ",", ";")):
-            current.append(line)
-            continue
-        if not ends_sentence(prev) or (wrapped and prev.rstrip(_CLOSE).endswith(";") and len(prev) >= 0.62 * width):
-            heading_like = len(current) == 1 and parse_marker(current[0].text) is not None
-            short = len(prev) < 0.62 * width if wrapped else heading_like
-            if short and (starts_upper(text) or text[:1].isdigit()):
-                close()
-                current.append(line)
-                continue
-            current.append(line)
-            continue
-        if wrapped and width >= 60 and prev.rstrip(_CLOSE).endswith(".") and len(prev) >= 0.93 * width:
-            current.append(line)  # a full line: the sentence ended just at the wrap, the paragraph goes on
-            continue
-        close()
-        current.append(line)
     close()
     return out
+
+
+def _dash_continues(current: list[Line], text: str, width: float, wrapped: bool) -> bool:
+    """ "… phát triển kinh tế" / "- xã hội của tỉnh": a hard-wrapped line broken before a
+    hyphen, not a new dash item (the text after the dash starts in lower case and the line
+    before does not end a sentence). The join could be wrong, so it gets a TODO."""
+    marker = parse_marker(text)
+    prev = current[-1].text
+    return (
+        wrapped
+        and marker is not None
+        and marker.type == "dash"
+        and marker.marker == "-"
+        and starts_lower(marker.rest)
+        and not ends_sentence(prev)
+        and not is_caps(prev)
+        and len(prev) >= 0.62 * width
+    )
+
+
+def _joins(current: list[Line], text: str, width: float, wrapped: bool) -> bool:
+    """Whether `text` continues the paragraph whose lines are `current` (module docstring)."""
+    prev = current[-1].text
+    if re.search(r"[^\W\d_]-$|\d-$", prev) and not re.search(r"\s-$", prev) or prev.endswith("("):
+        return True  # a word or number broken with a hyphen, "(" before a lost marker
+    head = parse_marker(prev) if len(current) == 1 else None
+    if head is not None and head.type in ("part", "chapter", "article") and not head.rest:
+        return True  # "Chương I" / "QUY ĐỊNH CHUNG": the title on the next line
+    prev_caps = (
+        is_caps(prev)
+        and parse_marker(current[0].text) is None
+        or (head is not None and head.type in ("part", "chapter") and is_caps(head.rest))
+    )
+    if (
+        _starts_block(text)
+        or (is_caps(text) and not prev_caps)
+        or (prev_caps and not is_caps(text))
+        or (prev_caps and (kind_line(text) or kind_line(prev)))
+    ):
+        return False
+    if starts_lower(text) or text.startswith((")", ",", ";")):
+        return True
+    if TASK_FIELD.match(current[0].text) and not ends_sentence(prev):
+        return True  # "*Đơn vị chủ trì thực hiện: *Các" / "Sở, ngành, đơn vị, UBND cấp xã."
+    if prev_caps and is_caps(text) and not ends_sentence(prev) and (prev.rstrip().endswith(",") or len(current) == 1):
+        return True  # a heading in capitals wrapped after a comma: "I. MỤC ĐÍCH," / "YÊU CẦU"
+    if not ends_sentence(prev) or (wrapped and prev.rstrip(_CLOSE).endswith(";") and len(prev) >= 0.62 * width):
+        heading_like = len(current) == 1 and parse_marker(current[0].text) is not None
+        short = len(prev) < 0.62 * width if wrapped else heading_like
+        return not (short and (starts_upper(text) or text[:1].isdigit()))
+    # a full line: the sentence ended just at the wrap, the paragraph goes on
+    return wrapped and width >= 60 and prev.rstrip(_CLOSE).endswith(".") and len(prev) >= 0.93 * width
 
 
 _CLOSE = "”\"’')» "
@@ -266,8 +224,9 @@ _CLOSE = "”\"’')» "
 # --- the block tree -------------------------------------------------------------------------
 
 TASK_FIELD = re.compile(
-    r"^(?:(?:Đơn vị|Cơ quan)\s+)?(?P<field>[Cc]hủ trì|[Pp]hối hợp|[Tt]hời gian(?: thực hiện| hoàn thành)?|"
-    r"[Tt]hời hạn(?: hoàn thành)?|[Tt]iến độ(?: thực hiện)?)\s*:\s*(?P<value>.*)$"
+    r"^[*_]*(?:(?:Đơn vị|Cơ quan|[Đđ]ơn vị|[Cc]ơ quan)\s+)?(?P<field>[Cc]hủ trì(?: tham mưu)?(?: thực hiện)?|[Pp]hối hợp(?: thực hiện)?|"
+    r"[Tt]hời gian(?: thực hiện| hoàn thành)?|[Tt]hời hạn(?: hoàn thành)?|[Tt]iến độ(?: thực hiện)?)\s*:\s*[*_]*\s*"
+    r"(?P<value>.*?)[*_]*$"
 )
 
 
@@ -291,13 +250,10 @@ class Node:
 
     @property
     def task_field(self) -> Optional[re.Match]:
-        return TASK_FIELD.match(self.text or "") if self.type == "dash" else None
+        return TASK_FIELD.match(self.text or "") if self.type in ("dash", "paragraph") else None
 
 
-_CLOSING = re.compile(
-    r"^(?:(?:Chỉ thị|Quyết định|Kế hoạch|Đề án|Nghị quyết|Kết luận|Quy định|Quy chế|Chương trình|"
-    r"Hướng dẫn|Thông báo|Thông tri|Công văn|Báo cáo|Tờ trình)\s+này|Trên đây)\b"
-)
+_CLOSING = re.compile(r"^(?:(?:" + "|".join(sorted(KINDS.values(), key=len, reverse=True)) + r")\s+này|Trên đây)\b")
 
 
 def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:
@@ -321,7 +277,7 @@ def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:
             while stack and stack[-1].rank >= m.rank:
                 stack.pop()
             node_type = "item" if m.type == "item" else m.type
-            node = Node(node_type, number=m.number, marker=m.marker, rank=m.rank, line=para.no)
+            node = Node(node_type, number=m.number, marker=m.marker, rank=m.rank, line=para.no, todo=list(para.todo))
             if not para.text:
                 pass
             elif m.type in ("part", "chapter") and (is_caps(para.text) or not ends_sentence(para.text)):
@@ -333,7 +289,14 @@ def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:
             continue
         if m is not None and m.type in ("dash", "plus"):
             rank = RANK[m.type]
-            node = Node("dash", marker=None if m.marker == "-" else m.marker, text=para.text, rank=rank, line=para.no)
+            node = Node(
+                "dash",
+                marker=None if m.marker == "-" else m.marker,
+                text=para.text,
+                rank=rank,
+                line=para.no,
+                todo=list(para.todo),
+            )
             if m.type == "plus":
                 while stack and stack[-1].rank > RANK["dash"]:
                     stack.pop()
@@ -364,7 +327,7 @@ def build_tree(paras: list[Para]) -> tuple[list[Node], list[Node]]:
             stack.clear()
         while stack and stack[-1].type == "dash" and stack[-1].task_field:
             stack.pop()
-        node = Node("paragraph", text=para.text, rank=RANK["paragraph"], line=para.no)
+        node = Node("paragraph", text=para.text, rank=RANK["paragraph"], line=para.no, todo=list(para.todo))
         container().append(node)
     _finish(preamble + body)
     return preamble, body
@@ -385,51 +348,6 @@ def _finish(nodes: list[Node]) -> None:
         _finish(node.children)
 
 
-# --- footnotes ------------------------------------------------------------------------------
-
-FOOTNOTE_START = re.compile(rf"^(?:\(\s*{LOST_MARK}\s*\)|{LOST_MARK}+|\[\^(?P<id>[A-Za-z0-9]+)\]:)\s*(?P<text>.*)$")
-
-
-def is_footnote_start(text: str) -> bool:
-    return FOOTNOTE_START.match(text) is not None
-
-
-def parse_footnotes(lines: list[Line]) -> list[dict]:
-    notes: list[dict] = []
-    for line in lines:
-        m = FOOTNOTE_START.match(line.text)
-        if m:
-            if not m.group("text").strip():
-                continue  # a lone marker: the separator above the footnotes
-            notes.append(
-                {"id": m.group("id") or str(len(notes) + 1), "parts": [m.group("text").strip()], "line": line.no}
-            )
-        elif notes:
-            notes[-1]["parts"].append(line.text)
-    out = []
-    for note in notes:
-        text = note["parts"][0]
-        for part in note["parts"][1:]:
-            text += ("\n" if re.match(r"^[-–+•]", part) else " ") + part
-        out.append({"id": note["id"], "text": text, "line": note["line"]})
-    return out
-
-
-_INLINE_MARK = re.compile(rf"\(\s*{LOST_MARK}?\s*\)|{LOST_MARK}")
-
-
-def count_markers(text: str) -> int:
-    return len(_INLINE_MARK.findall(text))
-
-
-def replace_markers(text: str, next_id) -> str:
-    def sub(m: re.Match) -> str:
-        ref = f"[^{next_id()}]"
-        return f"({ref})" if m.group().startswith("(") else ref
-
-    return _INLINE_MARK.sub(sub, text)
-
-
 def segment(lines: list[Line], start: int) -> tuple[int, int, int]:
     """From the body start, the end of the body (start of the signer/recipients block), the
     end of that block and of the footnotes (start of the next document or the end)."""
@@ -440,14 +358,14 @@ def segment(lines: list[Line], start: int) -> tuple[int, int, int]:
         if is_trailer_start(text) or is_footnote_start(text):
             body_end = i
             break
-        if kind_line(text) and i > start and _attachment_follows(lines, i):
+        if i > start and document_start(lines, i) and _attachment_follows(lines, i):
             body_end = i
             break
     trailer_end = body_end
-    while trailer_end < n and not is_footnote_start(lines[trailer_end].text) and not kind_line(lines[trailer_end].text):
+    while trailer_end < n and not is_footnote_start(lines[trailer_end].text) and not document_start(lines, trailer_end):
         trailer_end += 1
     notes_end = trailer_end
-    while notes_end < n and not kind_line(lines[notes_end].text):
+    while notes_end < n and not document_start(lines, notes_end):
         notes_end += 1
     return body_end, trailer_end, notes_end
 
@@ -455,8 +373,11 @@ def segment(lines: list[Line], start: int) -> tuple[int, int, int]:
 def _attachment_follows(lines: list[Line], i: int) -> bool:
     """A kind line inside a body starts an attached document when "(Ban hành kèm theo …)"
     follows its title; otherwise ("BAN THƯỜNG VỤ THÀNH UỶ" / "QUYẾT ĐỊNH" before Điều 1) it
-    is a heading of the body. After a signer block, any kind line starts a new document."""
+    is a heading of the body. After a signer block, any kind line starts a new document.
+    The line must follow the title: a numbered unit or a signer block before it ends the search."""
     for line in lines[i + 1 : i + 8]:
-        if re.match(r"^\(\s*(?:[Bb]an hành )?[Kk]èm theo", line.text):
+        if attached_line(line.text):
             return True
+        if parse_marker(line.text) is not None or is_trailer_start(line.text):
+            return False
     return False

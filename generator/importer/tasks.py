@@ -3,7 +3,7 @@ unit, and sentences that name who does what ("Giao X chủ trì, phối hợp v�
 "X tiếp tục …, hoàn thành trong quý IV-2016").
 
 Organization names are recognized against the registry (data/organizations/): names, aliases,
-abbreviations, and the internal names of the issuer's own units, compared after `fold`.
+abbreviations, and the internal names of the issuer's own units, compared after `fold_words`.
 """
 
 from __future__ import annotations
@@ -12,55 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from generator.vn.deadlines import parse as parse_deadline
-from generator.corpus.model import Organization
-from generator.link.organizations import fold
+from generator.importer.registry import Registry
+from generator.vn.text import fold_words
+
+__all__ = ["Registry", "split_names", "chain_at", "find_deadline", "prose_tasks", "field_task", "FoundTask"]
 
 _WORD = re.compile(r"[^\W_]+")
-_HARD_GAP = re.compile(r"[.;:!?\n]")
-
-
-class Registry:
-    """Folded organization names of one jurisdiction (plus central bodies and the internal
-    names of the issuer's units), for matching names inside running text."""
-
-    def __init__(
-        self,
-        organizations: dict[str, Organization] | None,
-        jurisdiction: Optional[str] = None,
-        issuer: Optional[str] = None,
-    ):
-        organizations = organizations or {}
-        self.organizations = organizations
-        self.names: dict[str, str] = {}  # folded name -> organization id
-        ancestors = set()
-        org_id = issuer
-        while org_id and org_id not in ancestors:
-            ancestors.add(org_id)
-            org_id = organizations[org_id].parent if org_id in organizations else None
-        for org in organizations.values():
-            if jurisdiction and org.jurisdiction not in (jurisdiction, "trung-uong"):
-                continue
-            for name in [org.name, *org.aliases] + ([org.abbreviation] if org.abbreviation else []):
-                self.names.setdefault(fold(name), org.id)
-            if org.parent in ancestors:
-                for name in org.local_aliases:
-                    self.names[fold(name)] = org.id
-        self.longest = max((len(n.split()) for n in self.names), default=0)
-
-    def match(self, name: str) -> Optional[str]:
-        return self.names.get(fold(name))
-
-    def match_at(self, text: str, tokens: list[re.Match], i: int) -> int | None:
-        """Index of the last token of the longest registry name starting at token i."""
-        for length in range(min(self.longest, len(tokens) - i), 0, -1):
-            span = tokens[i : i + length]
-            if any(_HARD_GAP.search(text[a.end() : b.start()]) for a, b in zip(span, span[1:])):
-                continue
-            key = " ".join(fold(t.group()) for t in span)
-            if key in self.names:
-                return i + length - 1
-        return None
 
 
 # --- names ----------------------------------------------------------------------------------
@@ -68,7 +25,7 @@ class Registry:
 _SEPARATOR = re.compile(r"\s*,\s*(?:và\s+)?|\s*;\s*|\s+và\s+")
 # Words that begin an organization's name: "… và <head>" separates two names.
 _HEADS = {
-    fold(w)
+    fold_words(w)
     for w in (
         "các",
         "những",
@@ -142,7 +99,7 @@ def split_names(value: str, registry: Registry) -> list[str]:
             while j + 1 < len(atoms) and not registry.match(value[atoms[i][0] : atoms[j][1]]):
                 gap = value[atoms[j][1] : atoms[j + 1][0]]
                 nxt = value[atoms[j + 1][0] : atoms[j + 1][1]]
-                if gap.strip() != "và" or fold(nxt).split(" ", 1)[0] in _HEADS:
+                if gap.strip() != "và" or fold_words(nxt).split(" ", 1)[0] in _HEADS:
                     break
                 j += 1
             out.append(value[atoms[i][0] : atoms[j][1]])
@@ -201,7 +158,9 @@ _DEADLINES = [
     re.compile(
         rf"(?:chậm nhất|muộn nhất|hạn chót)(?:\s+là|\s+vào)?\s+(?:ngày|trước ngày|tháng|quý|năm)\s[^,;.()]*?{_STOP}"
     ),
-    re.compile(rf"trước ngày {_DATE}(?:\s+(?:hằng|hàng) năm)?"),
+    # "trước ngày 25/12 hàng năm", "định kỳ trước ngày 10/6 và 10/12 hàng năm"
+    re.compile(rf"(?:định kỳ\s+)?trước ngày {_DATE}(?:\s*(?:,|và)\s*(?:ngày\s+)?{_DATE})*(?:\s+(?:hằng|hàng) năm)?"),
+    re.compile(rf"(?:hằng|hàng) năm\s*\(\s*trước ngày {_DATE}\s*\)"),
     re.compile(rf"trước kỳ họp[^,;.()]*?{_STOP}"),
     re.compile(
         rf"(?:sơ kết|tổng kết)(?:,\s*(?:sơ kết|tổng kết))?\s+vào\s+(?:năm|quý|tháng|cuối năm)\s[^,;.()]*?{_STOP}"
@@ -239,7 +198,7 @@ _GIAO = re.compile(r"(?:Giao(?:\s+cho)?|Yêu cầu|Đề nghị|Chỉ đạo)\s+
 _SUPPORT = re.compile(r"\s*(?:chủ trì\s*,?\s*)?(?:(?:chủ động|tích cực)\s+)?phối hợp(?:\s+(?:tốt|chặt chẽ))?\s+với\s+")
 _LEADS = re.compile(r"\s*(?:là cơ quan |là đơn vị )?chủ trì\b")
 _PREPOSITIONS = {
-    fold(w)
+    fold_words(w)
     for w in (
         "của",
         "với",
@@ -304,8 +263,8 @@ def subject_at(text: str, registry: Registry, start: int, anywhere: bool = False
     chain = chain_at(text, registry, pos)
     if chain is None:
         return None
-    after = re.match(r"\s*", text[chain.end :])
-    following = text[chain.end + after.end() : chain.end + after.end() + 1]
+    gap = len(text[chain.end :]) - len(text[chain.end :].lstrip())
+    following = text[chain.end + gap : chain.end + gap + 1]
     if not (following.isalpha() and following.islower()) and not giao:
         return None  # a name, but not the subject of a verb
     support: list[str] = []
@@ -315,8 +274,8 @@ def subject_at(text: str, registry: Registry, start: int, anywhere: bool = False
         schain = chain_at(text, registry, sup.end())
         if schain:
             support, end = schain.names, schain.end
-    elif _LEADS.match(text, end):
-        end = _LEADS.match(text, end).end()
+    elif (leads := _LEADS.match(text, end)) is not None:
+        end = leads.end()
     return _Subject(chain.names, support, end)
 
 
@@ -325,9 +284,9 @@ def _subject_inside(text: str, registry: Registry, a: int, b: int) -> _Subject |
     phường tổ chức …" (the first registry name not after a preposition)."""
     tokens = list(_WORD.finditer(text, a, b))
     for i, token in enumerate(tokens):
-        if i and fold(tokens[i - 1].group()) in _PREPOSITIONS:
+        if i and fold_words(tokens[i - 1].group()) in _PREPOSITIONS:
             continue
-        if i > 1 and fold(tokens[i - 2].group() + " " + tokens[i - 1].group()) in _PREPOSITIONS:
+        if i > 1 and fold_words(tokens[i - 2].group() + " " + tokens[i - 1].group()) in _PREPOSITIONS:
             continue
         if not token.group()[0].isupper():
             continue
@@ -406,17 +365,8 @@ def unknown_names(task: FoundTask, registry: Registry) -> list[str]:
     return [n for n in task.lead + task.support if registry.match(n) is None]
 
 
-def check_deadline(deadline: Optional[str], year: Optional[int]) -> Optional[str]:
-    """A TODO message when the deadline cannot be parsed."""
-    if not deadline:
-        return None
-    if parse_deadline(deadline, context_year=year).kind == "unparsed":
-        return f"thời hạn “{deadline}” chưa phân tích được; giữ nguyên văn"
-    return None
-
-
 def field_name(label: str) -> str:
-    label = fold(label)
+    label = fold_words(label)
     if label.startswith("chu tri"):
         return "lead"
     if label.startswith("phoi hop"):
@@ -428,3 +378,79 @@ def iter_units(nodes: Iterable) -> Iterable:
     for node in nodes:
         yield node
         yield from iter_units(node.children)
+
+
+# --- the tasks of a draft --------------------------------------------------------------------
+
+# Sections that assess or explain rather than assign: no tasks are read from their text.
+_NO_TASK_SECTIONS = re.compile(
+    r"^(?:thuc trang|tinh hinh|ket qua|danh gia|muc dich|muc tieu|quan diem|yeu cau|"
+    r"pham vi|su can thiet|can cu)"
+)
+
+
+def _assigning(nodes: list) -> Iterable:
+    for node in nodes:
+        title = fold_words(node.heading or "")
+        if title and _NO_TASK_SECTIONS.match(title):
+            continue
+        yield node
+        yield from _assigning(node.children)
+
+
+def find_tasks(body: list, registry: Registry) -> list[FoundTask]:
+    """Tasks of a body: field lines under a unit ("- Chủ trì: …"), else sentences that assign."""
+    found: list[FoundTask] = []
+    for node in _assigning(body):
+        fields: dict[str, str] = {}
+        for child in node.children:
+            m = child.task_field
+            if m:
+                key = field_name(m.group("field"))
+                fields[key] = (fields[key] + ", " + m.group("value")) if key in fields else m.group("value")
+        if fields and node.anchor:
+            found.append(field_task(node.anchor, fields, registry, node.line))
+            continue
+        if node.type in ("heading",) or node.task_field or not node.text:
+            continue
+        found += prose_tasks(node.anchor, node.text, registry, node.line)
+    return found
+
+
+@dataclass
+class DraftTasks:
+    entries: list  # YAML values (dicts, some wrapped in Todo)
+    unknown_names: list[str]  # names the registry does not know, in first-use order
+
+
+def draft_tasks(body: list, registry: Registry, year: Optional[int]) -> DraftTasks:
+    """The `tasks` list of a draft, ids unique; a TODO where the lead or the deadline is unclear."""
+    from generator.importer.emit import Todo
+
+    found = find_tasks(body, registry)
+    per_unit: dict[str, int] = {}
+    for task in found:
+        per_unit[task.unit] = per_unit.get(task.unit, 0) + 1
+    counters: dict[str, int] = {}
+    used: set[str] = set()
+    out: list = []
+    unknown: dict[str, None] = {}
+    for task in found:
+        base = "nv-" + re.sub(r"^muc-", "", task.unit)
+        counters[task.unit] = counters.get(task.unit, 0) + 1
+        task_id = f"{base}-{counters[task.unit]}" if per_unit[task.unit] > 1 else base
+        while task_id in used:
+            task_id += "-x"
+        used.add(task_id)
+        entry: dict = {"id": task_id, "unit": task.unit}
+        for key in ("summary", "lead", "support", "deadline"):
+            value = getattr(task, key)
+            if value:
+                entry[key] = value
+        unknown.update(dict.fromkeys(unknown_names(task, registry)))
+        # An unparsed deadline is kept as written and `check` warns about it: no TODO.
+        messages = list(task.todo)
+        if not task.lead:
+            messages.append("nhiệm vụ chưa rõ cơ quan chủ trì")
+        out.append(Todo(entry, *messages) if messages else entry)
+    return DraftTasks(out, list(unknown))

@@ -9,19 +9,11 @@ the document's jurisdiction.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import defaultdict
+from typing import Iterator
 
 from generator.corpus.model import Organization
-
-_NON_WORD = re.compile(r"[^0-9a-z]+")
-
-
-def fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+from generator.vn.text import fold_words
 
 
 class OrganizationIndex:
@@ -31,9 +23,9 @@ class OrganizationIndex:
         self.local: dict[tuple[str, str], set[str]] = defaultdict(set)  # (parent id, folded) -> ids
         for org in organizations.values():
             for name in [org.name, *org.aliases] + ([org.abbreviation] if org.abbreviation else []):
-                self.by_name[(org.jurisdiction, fold(name))].add(org.id)
+                self.by_name[(org.jurisdiction, fold_words(name))].add(org.id)
             for name in org.local_aliases:
-                self.local[(org.parent or "", fold(name))].add(org.id)
+                self.local[(org.parent or "", fold_words(name))].add(org.id)
 
     def ambiguous_names(self) -> list[tuple[str, list[str]]]:
         """Names that point at two organizations in one scope (a registry error)."""
@@ -45,7 +37,7 @@ class OrganizationIndex:
         return found
 
     def match(self, name: str, jurisdiction: str, issuer: str) -> str | None:
-        key = fold(name)
+        key = fold_words(name)
         for scope in self._ancestors(issuer):
             ids = self.local.get((scope, key))
             if ids:
@@ -54,18 +46,19 @@ class OrganizationIndex:
         return min(ids) if ids else None
 
     def candidates(self, name: str, jurisdiction: str, limit: int = 3) -> list[str]:
-        names = {}
+        names: dict[str, str] = {}  # folded name -> a spelling of it
         for org in self.organizations.values():
             if org.jurisdiction == jurisdiction:
                 for alias in [org.name, *org.aliases, *org.local_aliases]:
-                    names.setdefault(fold(alias), alias)
-        close = difflib.get_close_matches(fold(name), list(names), n=limit, cutoff=0.5)
+                    names.setdefault(fold_words(alias), alias)
+        close = difflib.get_close_matches(fold_words(name), list(names), n=limit, cutoff=0.5)
         return [names[c] for c in close]
 
-    def _ancestors(self, org_id: str):
+    def _ancestors(self, org_id: str) -> Iterator[str]:
         seen = set()
-        while org_id and org_id not in seen:
-            seen.add(org_id)
-            yield org_id
-            parent = self.organizations.get(org_id)
-            org_id = parent.parent if parent else None
+        current: str | None = org_id
+        while current and current not in seen:
+            seen.add(current)
+            yield current
+            parent = self.organizations.get(current)
+            current = parent.parent if parent else None

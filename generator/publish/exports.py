@@ -1,7 +1,11 @@
-"""Open-data exports of the resolved corpus: tasks as JSON and CSV, deadlines as iCalendar.
+"""Open-data exports of the resolved corpus: tasks as JSON and CSV, deadlines as iCalendar,
+documents as JSON and an Atom feed.
 
-Output is deterministic (sorted, timestamps from the build date) so two builds of one
-commit give identical files.
+Every format is written for its own syntax: CSV cells that a spreadsheet would run as a
+formula are neutralised (OWASP: a leading ' before = + - @ tab CR); the calendars go through
+the icalendar library (escaping, folding, CR/LF); the feed is XML from a Jinja template with
+XML escaping, and characters XML 1.0 forbids are dropped. Output is deterministic (sorted,
+timestamps from the build date) so two builds of one commit give identical files.
 """
 
 from __future__ import annotations
@@ -10,12 +14,18 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from functools import lru_cache
 from typing import Iterable, Optional
+
+import icalendar
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.publish import urls
 from generator.vn.deadlines import Deadline
 from generator.link.resolve import Resolved
-from generator.link.tasks import ResolvedTask, deadline_label
+from generator.link.tasks import ResolvedTask
+from generator.publish.labels import deadline_label, document_label, status_label
 
 PRODID = "-//Van ban chi dao cong khai//Open Directives//VI"
 
@@ -26,7 +36,7 @@ def _task_record(task: ResolvedTask, resolved: Resolved) -> dict:
     return {
         "id": f"{task.document_id}#{task.id}",
         "document": task.document_id,
-        "document_label": document.label(),
+        "document_label": document_label(resolved, document.id),
         "url": urls.document(task.document_id) + "#" + task.unit,
         "number": task.number,
         "text": task.text,
@@ -35,7 +45,7 @@ def _task_record(task: ResolvedTask, resolved: Resolved) -> dict:
         "deadline_text": task.deadline_text,
         "deadline": deadline,
         "status": task.status,
-        "status_label": task.status_label,
+        "status_label": status_label(task.status, task.runs),
         "reports": [
             {"date": r.date.isoformat(), "status": r.status, "note": r.note, "link": r.link} for r in task.reports
         ],
@@ -50,10 +60,29 @@ def tasks_json(resolved: Resolved) -> str:
     )
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A CSV cell a spreadsheet shows as text: one that starts like a formula gets a leading '."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+class _SafeWriter:
+    """csv.writer whose every cell goes through csv_cell (every CSV this site writes)."""
+
+    def __init__(self, out: io.StringIO):
+        self._writer = csv.writer(out, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable) -> None:
+        self._writer.writerow([csv_cell(cell) for cell in row])
+
+
 def tasks_csv(resolved: Resolved) -> str:
     """UTF-8 with a byte-order mark so Excel opens Vietnamese text correctly."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _SafeWriter(out)
     writer.writerow(
         [
             "Văn bản",
@@ -72,7 +101,7 @@ def tasks_csv(resolved: Resolved) -> str:
         document = resolved.corpus.documents[task.document_id]
         writer.writerow(
             [
-                document.label(),
+                document_label(resolved, document.id),
                 task.number,
                 task.text,
                 "; ".join(r.name for r in task.lead),
@@ -80,41 +109,24 @@ def tasks_csv(resolved: Resolved) -> str:
                 task.deadline_text or "",
                 deadline_label(task.deadline) if task.deadline_text else "",
                 task.deadline.end.isoformat() if task.deadline and task.deadline.end else "",
-                task.status_label,
+                status_label(task.status, task.runs),
                 urls.document(task.document_id) + "#" + task.unit,
             ]
         )
     return "\ufeff" + out.getvalue()
 
 
-# --- iCalendar (RFC 5545) ---------------------------------------------------------------
+# --- iCalendar (RFC 5545), through the icalendar library -------------------------------
 
 
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space."""
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
+def _ical_text(text: str) -> str:
+    # icalendar escapes CR/LF as \n; a literal "\N" would become a line break, so keep it text.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\\N", "\\ N")
 
 
 def _first_occurrence(deadline: Deadline, not_before: dt.date) -> Optional[dt.date]:
     """DTSTART of a yearly rule: its first day on or after `not_before`."""
-    from generator.link.tasks import _yearly_occurrence
+    from generator.vn.deadlines import yearly_occurrence as _yearly_occurrence
 
     for year in range(not_before.year, not_before.year + 2):
         day = _yearly_occurrence(deadline.rrule or "", year)
@@ -123,60 +135,60 @@ def _first_occurrence(deadline: Deadline, not_before: dt.date) -> Optional[dt.da
     return None
 
 
-def _events(task: ResolvedTask, resolved: Resolved, site_url: str) -> Iterable[list[str]]:
+def _events(task: ResolvedTask, resolved: Resolved, site_url: str) -> Iterable[icalendar.Event]:
     document = resolved.corpus.documents[task.document_id]
     deadline = task.deadline
     if deadline is None:
         return
     pieces = deadline.parts or (deadline,)
     anchor_day = document.date.value or document.date.not_before or resolved.build_date
+    stamp = dt.datetime(*resolved.build_date.timetuple()[:3], tzinfo=dt.timezone.utc)
     for index, piece in enumerate(pieces):
-        lines: list[str] = []
+        rule = None
+        start: Optional[dt.date] = None
         if piece.kind in ("date", "month", "quarter", "year", "range") and piece.end:
             start = piece.end
         elif piece.kind == "recurring" and piece.rrule and "BYMONTHDAY" in piece.rrule:
             start = _first_occurrence(piece, max(anchor_day, piece.start or anchor_day))
             if start is None:
                 continue
-            rule = piece.rrule + (f";UNTIL={piece.end.strftime('%Y%m%d')}" if piece.end else "")
-            lines.append(f"RRULE:{rule}")
+            until = piece.end or (task.runs[1] if task.runs else None)  # or the document's period
+            rule = piece.rrule + (f";UNTIL={until.strftime('%Y%m%d')}" if until else "")
         else:
             continue  # ongoing or undated: nothing to put on a calendar
         leads = ", ".join(r.name for r in task.lead) or "không nêu"
-        summary = f"Hạn: {document.label()} – nhiệm vụ {task.number} ({leads})"
-        description = (
-            f"{task.text}\nThời hạn: {task.deadline_text}\nChủ trì: {leads}\n"
-            f"Phối hợp: {', '.join(r.name for r in task.support) or 'không nêu'}"
+        event = icalendar.Event()
+        event.add("uid", f"{task.document_id.replace('/', '.')}.{task.id}.{index}@van-ban-chi-dao")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(days=1))
+        if rule:
+            event.add("rrule", icalendar.vRecur.from_ical(rule))
+        event.add(
+            "summary", _ical_text(f"Hạn: {document_label(resolved, document.id)} – nhiệm vụ {task.number} ({leads})")
         )
-        url = site_url + urls.document(task.document_id) + "#" + task.unit
-        yield [
-            "BEGIN:VEVENT",
-            f"UID:{task.document_id.replace('/', '.')}.{task.id}.{index}@van-ban-chi-dao",
-            f"DTSTAMP:{resolved.build_date.strftime('%Y%m%d')}T000000Z",
-            f"DTSTART;VALUE=DATE:{start.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(start + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            *lines,
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(description)}",
-            f"URL:{url}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
+        event.add(
+            "description",
+            _ical_text(
+                f"{task.text}\nThời hạn: {task.deadline_text}\nChủ trì: {leads}\n"
+                f"Phối hợp: {', '.join(r.name for r in task.support) or 'không nêu'}"
+            ),
+        )
+        event.add("url", site_url + urls.document(task.document_id) + "#" + task.unit)
+        event.add("transp", "TRANSPARENT")
+        yield event
 
 
 def calendar(tasks: Iterable[ResolvedTask], resolved: Resolved, name: str, site_url: str) -> str:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_escape(name)}",
-    ]
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _ical_text(name))
     for task in tasks:
         for event in _events(task, resolved, site_url):
-            lines.extend(event)
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+            cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
 
 
 def exports(resolved: Resolved, site_url: str) -> dict[str, str]:
@@ -186,8 +198,7 @@ def exports(resolved: Resolved, site_url: str) -> dict[str, str]:
         "api/deadlines.ics": calendar(resolved.tasks, resolved, "Thời hạn nhiệm vụ", site_url),
     }
     for org_id, roles in sorted(resolved.tasks_by_org.items()):
-        leads = set(map(id, roles["lead"]))
-        mine = roles["lead"] + [t for t in roles["support"] if id(t) not in leads]
+        mine = roles.all()
         name = resolved.corpus.organizations[org_id].name
         files[f"api/ics/{org_id}.ics"] = calendar(mine, resolved, f"Thời hạn: {name}", site_url)
     return files
@@ -241,8 +252,29 @@ def _documents_json(resolved: Resolved, views) -> str:
     )
 
 
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE, U+FFFF, surrogates):
+# the loader refuses them in the data; the feed drops any that still reach it.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value) -> str:
+    return _NOT_XML.sub("", str(value))
+
+
+@lru_cache(maxsize=1)
+def _xml_templates() -> Environment:
+    from generator.publish.render import TEMPLATE_DIR
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,  # & < > " ' as character references: valid XML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        finalize=xml_text,
+    )
+    return env
 
 
 def _atom(resolved: Resolved, site_url: str) -> str:
@@ -253,39 +285,27 @@ def _atom(resolved: Resolved, site_url: str) -> str:
         day = document.date.value or document.date.not_before or resolved.build_date
         return f"{day.isoformat()}T00:00:00Z"
 
-    ordered = resolved.newest_first
+    # A feed lists entries by their <updated> stamp (an undated document's is the day it was
+    # issued after); pages list undated documents last instead.
+    ordered = sorted(resolved.newest_first, key=lambda d: stamp(corpus.documents[d]), reverse=True)
     updated = max((stamp(corpus.documents[d]) for d in ordered), default=f"{resolved.build_date}T00:00:00Z")
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
-        "<title>Văn bản chỉ đạo công khai</title>",
-        f'<link rel="alternate" type="text/html" href="{_xml(base)}"/>',
-        f'<link rel="self" type="application/atom+xml" href="{_xml(base)}feed.xml"/>',
-        f"<id>{_xml(base)}</id>",
-        f"<updated>{updated}</updated>",
-        "<author><name>Văn bản chỉ đạo công khai</name></author>",
-    ]
+    entries = []
     for doc_id in ordered:
         document = corpus.documents[doc_id]
         issuer = corpus.organizations[document.issuer].name
-        when = (
-            f"ngày {document.date.value.day:02d}/{document.date.value.month}/{document.date.value.year}"
-            if document.date.known
-            else "ngày ban hành không rõ"
+        issued = document.date.issued
+        when = issued.long() if issued else "ngày ban hành không rõ"
+        entries.append(
+            {
+                "title": f"{document_label(resolved, doc_id)} – {document.title.plain}",
+                "link": base + urls.document(doc_id),
+                "updated": stamp(document),
+                "summary": f"{document.kind_name} của {issuer}, {when}: {document.title.plain}",
+                "term": document.kind,
+                "label": document.kind_name,
+            }
         )
-        link = base + urls.document(doc_id)
-        lines += [
-            "<entry>",
-            f"<title>{_xml(document.label())} – {_xml(document.title.plain)}</title>",
-            f'<link rel="alternate" type="text/html" href="{_xml(link)}"/>',
-            f"<id>{_xml(link)}</id>",
-            f"<updated>{stamp(document)}</updated>",
-            f"<summary>{_xml(f'{document.kind_name} của {issuer}, {when}: {document.title.plain}')}</summary>",
-            f'<category term="{_xml(document.kind)}" label="{_xml(document.kind_name)}"/>',
-            "</entry>",
-        ]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
+    return _xml_templates().get_template("feed.xml.j2").render(base=base, updated=updated, entries=entries)
 
 
 def open_data(resolved: Resolved, views, site_url: str) -> dict[str, str]:

@@ -1,31 +1,65 @@
-"""Stage 5, render: Jinja2 templates turn the resolved corpus into Markdown pages.
+"""Stage 5, render: which pages the site has, and each page rendered once by its template.
 
-The output is plain Markdown (front matter, headings with explicit ids, raw HTML blocks),
-so any MkDocs-compatible builder can turn it into a site. Every text from YAML reaches the
-page through markupsafe escaping; templates never mark YAML text as safe.
+`plan(site)` lists every page as a `PageJob`: its URL, the view that prepares it, the view's
+parameters and the documents whose content it shows (the incremental build's dependencies).
+`render_page(job, site)` turns one job into a `Page`: HTML for the MkDocs adapter, or Markdown
+(`markdown=True`) that any MkDocs-compatible builder can build. Every text from YAML reaches
+the page through markupsafe escaping and the filters of generator/publish/filters.py;
+templates never mark YAML text as safe.
+
+Long lists are split so no page grows with the corpus (LIST_LIMIT…); the limits are read here,
+at planning time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import multiprocessing
-import os
 import json
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
 
+from generator.corpus.validate import SCHEMA_DIR, schema
+from generator.link.tasks import RoleTasks
 from generator.publish import urls
+from generator.publish.document_view import document_view
+from generator.publish.metadata import document_meta
 from generator.publish.exports import exports, open_data
+from generator.publish.filters import FILTERS, heading_text, md_heading, one_line, page_title, safe_url, script_json
+from generator.publish.filters import vn_date, vn_long_date
+from generator.publish.links import Linker
+from generator.publish.list_views import jurisdictions_view, kinds_view, latest_view, list_view
+from generator.publish.list_views import organizations_view, reference_title, reference_view, references_view
+from generator.publish.list_views import years_view
+from generator.publish.org_view import ORG_LISTS, org_list_items, org_list_view, org_view
+from generator.publish.page import Heading, Page, toc_of
+from generator.publish.paging import Pager, paged
+from generator.publish.schema_doc import GuideView, guide_sections
+from generator.publish.site import Site
+from generator.publish.tracking_views import tasks_by_jurisdiction, tasks_index_view, tasks_view
+from generator.publish.tracking_views import timeline_index_view, timeline_view, timeline_year
+from generator.vn.collation import sort_key
 from generator.vn.kinds import KINDS
-from generator.corpus.markup import Text
-from generator.link.resolve import Resolved, period_status, year_of
-from generator.link.tasks import STATUS_LABELS, deadline_label
-from generator.publish.views import Views
-from generator.corpus.validate import SCHEMA_DIR
+
+__all__ = [  # the output filters are part of this stage's interface
+    "LIST_LIMIT",
+    "ORG_LIMIT",
+    "TASKS_LIMIT",
+    "TIMELINE_LIMIT",
+    "PageJob",
+    "Site",
+    "md_heading",
+    "one_line",
+    "page_title",
+    "plan",
+    "render_page",
+    "safe_url",
+    "script_json",
+    "vn_date",
+    "vn_long_date",
+]
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -34,340 +68,301 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 LIST_LIMIT = 300
 TASKS_LIMIT = 1500
 TIMELINE_LIMIT = 1500
+ORG_LIMIT = 300  # rows of one list on an organisation page; a longer list gets its own pages
+LATEST = 10  # newest documents on the home page
+FRAGMENT = "_fragments/latest.md"  # the newest documents, for the hand-written home page (content/index.md)
 
 
-@dataclass
-class RenderedSite:
-    pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md path -> Markdown
-    fragments: dict[str, str] = field(default_factory=dict)  # name -> Markdown for hand-written pages
-    files: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> file to copy
-    data_files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> text (exports)
-    edit_paths: dict[str, str] = field(default_factory=dict)  # .md path -> repository YAML path
+@dataclass(frozen=True)
+class PageJob:
+    url: str
+    kind: str  # the view that prepares it (VIEWS)
+    args: tuple[Any, ...] = ()  # the view's parameters: plain values
+    deps: tuple[str, ...] = ()  # documents whose content the page shows
+
+    def key_data(self) -> str:
+        """What identifies the page's output besides its documents' content (the cache key)."""
+        return json.dumps([self.url, self.kind, self.args], ensure_ascii=False, default=repr)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+# --- the plan ------------------------------------------------------------------------------
 
 
-def md_heading(value) -> Markup:
-    """Text safe inside a Markdown ATX heading: HTML-escaped, Markdown syntax neutralised."""
-    if isinstance(value, Text):
-        value = value.plain
-    text = str(escape(" ".join(str(value).split())))
-    return Markup(_MD_SPECIAL.sub(r"\\\1", text))
+def _document_deps(doc_id: str, site: Site) -> tuple[str, ...]:
+    """The documents a document's page shows something of: what it cites and what cites it,
+    relations both ways, where its number or date comes from, its attachments."""
+    resolved, documents = site.resolved, site.corpus.documents
+    refs = resolved.refs
+    document = documents[doc_id]
+    found = {doc_id, *refs.cites.get(doc_id, []), *site.views.citing_documents(doc_id), *document.attachments}
+    found.update(r.target for r in refs.outgoing(doc_id))
+    found.update(r.source for r in refs.incoming(doc_id))
+    for source in (document.number, document.date):
+        if source is not None and source.cited_in:
+            found.add(source.cited_in)
+    if doc_id in resolved.issued_with:
+        found.add(resolved.issued_with[doc_id])
+    return tuple(sorted(d for d in found if d in documents))
 
 
-def page_title(value) -> str:
-    """Plain page title for front matter: themes may print it unescaped, so no < or >."""
-    if isinstance(value, Text):
-        value = value.plain
-    return " ".join(str(value).split()).replace("<", "‹").replace(">", "›")
+def _org_deps(org_id: str, site: Site) -> tuple[str, ...]:
+    roles = site.resolved.tasks_by_org.get(org_id, RoleTasks())
+    found = {*site.resolved.by_issuer.get(org_id, []), *(t.document_id for t in roles.all())}
+    return tuple(sorted(found))
 
 
-def vn_date(date: dt.date | None, precision: str = "day") -> str:
-    """05/8/2021 in running text (day and month without padding except day < 10)."""
-    if date is None:
-        return "không rõ"
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return f"tháng {date.month}/{date.year}"
-    return f"{date.day:02d}/{date.month}/{date.year}"
+def _task_docs(tasks: Any) -> tuple[str, ...]:
+    return tuple(sorted({t.document_id for t in tasks}))
 
 
-def vn_long_date(date: dt.date) -> str:
-    """ "ngày 05 tháng 8 năm 2021": days below 10 and months 1-2 zero-padded, as on paper."""
-    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
-    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+def _document_jobs(site: Site) -> Iterator[PageJob]:
+    for doc_id in site.corpus.documents:
+        yield PageJob(urls.document(doc_id), "document", (doc_id,), _document_deps(doc_id, site))
+    for org_id in site.corpus.organizations:
+        yield PageJob(urls.organization(org_id), "organization", (org_id,), _org_deps(org_id, site))
 
 
-class Renderer:
-    def __init__(self, resolved: Resolved, data_dir: Path, site_url: str = "", reuse: "Reuse | None" = None):
-        self.reuse = reuse
-        self.resolved = resolved
-        self.data_dir = data_dir
-        self.site_url = site_url
-        self.corpus = resolved.corpus
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATE_DIR),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            undefined=StrictUndefined,
-        )
-        self.env.filters.update(mdh=md_heading, page_title=page_title, vn_date=vn_date, vn_long_date=vn_long_date)
-        self.views = Views(resolved)
-        self.env.globals.update(KINDS=KINDS, urls=urls, deadline_label=deadline_label, **self.views.context())
-
-    def _page(self, template: str, url: str, **context) -> str:
-        def link(to_url: str) -> str:
-            return urls.relative(url, to_url)
-
-        return self.env.get_template(template).render(
-            url=url,
-            link=link,
-            corpus=self.corpus,
-            resolved=self.resolved,
-            build_date=self.resolved.build_date,
-            **context,
-        )
-
-    def document_page(self, doc_id: str) -> str:
-        document = self.corpus.documents[doc_id]
-        url = urls.document(doc_id)
-
-        mentions = self.resolved.refs.mentions
-
-        def html(text: Text | None, anchor: str = "", field: str = "") -> Markup:
-            """A text field with every resolved citation in it turned into a link."""
-            if not text:
-                return Markup("")
-            found = mentions.get((doc_id, anchor, field))
-            if not found:
-                return text.html()
-            ranges = [
-                (
-                    m.citation.start,
-                    m.citation.end,
-                    urls.relative(url, self.views.target_url(m.target)),
-                    self.views.target_label(m.target) + " – " + self.views.target_title(m.target),
-                )
-                for m in found
-            ]
-            return text.html(link_at=lambda start, end: [r for r in ranges if start <= r[0] and r[1] <= end])
-
-        return self._page(
-            "document.md.j2",
-            url,
-            doc=document,
-            issuer=self.corpus.organizations[document.issuer],
-            jurisdiction=self.corpus.jurisdictions[document.jurisdiction],
-            status=period_status(document, self.resolved.build_date),
-            issued_with=self.resolved.issued_with.get(doc_id),
-            tasks=self.resolved.tasks_by_doc.get(doc_id, []),
-            task_groups=_grouped(self.resolved.tasks_by_doc.get(doc_id, [])),
-            year=year_of(document),
-            html=html,
-        )
-
-    def organization_page(self, org_id: str) -> str:
-        resolved, today = self.resolved, self.resolved.build_date
-        roles = resolved.tasks_by_org.get(org_id, {"lead": [], "support": []})
-        leads = set(map(id, roles["lead"]))
-        mine = roles["lead"] + [t for t in roles["support"] if id(t) not in leads]
-        return self._page(
-            "organization.md.j2",
-            urls.organization(org_id),
-            org=self.corpus.organizations[org_id],
-            ids=resolved.by_issuer.get(org_id, []),
-            lead=roles["lead"],
-            support=roles["support"],
-            due_soon=sorted(
-                (t for t in mine if t.next_due and t.next_due <= today + dt.timedelta(days=90)),
-                key=lambda t: t.next_due,
-            ),
-            passed=[t for t in mine if t.status == "overdue-no-report"],
-        )
-
-    def _timeline(self, add) -> None:
-        """One page while the corpus is small; a page per year once it would be too long."""
-        years = self.views.corpus_timeline()
-        if sum(len(items) for _, items in years) <= TIMELINE_LIMIT:
-            add("dong-thoi-gian/", "timeline.md.j2", years=years, split=False)
-            return
-        add("dong-thoi-gian/", "timeline.md.j2", years=years, split=True)
-        for year, items in years:
-            add(f"dong-thoi-gian/{year}/", "timeline.md.j2", years=[(year, items)], split=False)
-
-    def _tasks(self, add, keep) -> None:
-        """All tasks on one sortable page while small; a page per jurisdiction once large."""
-        tasks = self.resolved.tasks
-        if len(tasks) <= TASKS_LIMIT:
-            add("nhiem-vu/", "tasks.md.j2", rows=tasks, **self._task_filters(tasks), groups=None)
-            return
-        by_jurisdiction: dict[str, list] = {}
-        for task in tasks:
-            by_jurisdiction.setdefault(task.document_id.split("/", 1)[0], []).append(task)
-        groups = sorted(
-            ((self.corpus.jurisdictions[j], len(rows)) for j, rows in by_jurisdiction.items()),
-            key=lambda group: group[0].name,
-        )
-        add("nhiem-vu/", "tasks.md.j2", rows=[], groups=groups, **self._task_filters([]))
-        for jur_id, rows in by_jurisdiction.items():
-            if self.reuse is not None and jur_id not in self.reuse.jurisdictions:
-                keep(f"nhiem-vu/{jur_id}/")
+def _organization_lists(site: Site) -> Iterator[PageJob]:
+    """The full lists of an organisation whose page shows only the first ORG_LIMIT rows."""
+    for org_id in site.corpus.organizations:
+        for name in ORG_LISTS:
+            items = org_list_items(site, org_id, name)
+            if len(items) <= ORG_LIMIT:
                 continue
-            add(f"nhiem-vu/{jur_id}/", "tasks.md.j2", rows=rows, groups=None, **self._task_filters(rows))
+            base = f"{urls.organization(org_id)}{name}/"
+            for n, start in enumerate(range(0, len(items), ORG_LIMIT), 1):
+                pager = Pager(n, -(-len(items) // ORG_LIMIT), base)
+                piece = items[start : start + ORG_LIMIT]
+                deps = tuple(piece) if name == "van-ban" else _task_docs(piece)
+                yield PageJob(pager.url(n), "org_list", (org_id, name, start, ORG_LIMIT, pager), deps)
 
-    def _task_filters(self, tasks) -> dict:
-        return {
-            "filter_orgs": sorted(
-                {(o, self.corpus.organizations[o].name) for t in tasks for o in t.org_ids},
-                key=lambda pair: (pair[1], pair[0]),
-            ),  # names repeat across provinces
-            "filter_statuses": [(s, STATUS_LABELS[s]) for s in STATUS_LABELS if any(t.status == s for t in tasks)],
-            "filter_years": sorted(
-                {t.deadline.end.isoformat()[:4] if t.deadline and t.deadline.end else "9999" for t in tasks}
-            ),
-            "filter_documents": list(dict.fromkeys(t.document_id for t in tasks)),
-        }
 
-    def render(self) -> RenderedSite:
-        site = RenderedSite()
-        documents = self.corpus.documents
-        resolved = self.resolved
-
-        def keep(url: str) -> None:  # preview: this page cannot have changed
-            path = urls.markdown_path(url)
-            site.pages[path] = self.reuse.site.pages[path]
-
-        def add(url: str, template: str, **context) -> str:
-            path = urls.markdown_path(url)
-            site.pages[path] = self._page(template, url, **context)
-            return path
-
-        # The per-document and per-organization pages are most of the work: render them on
-        # every core (fork: the children share the resolved corpus, only Markdown comes back).
-        items = [("doc", d) for d in documents] + [("org", o) for o in self.corpus.organizations]
-        if self.reuse is not None:  # preview: only what the edit can have changed
-            fresh = [
-                (k, i) for k, i in items if i in (self.reuse.documents if k == "doc" else self.reuse.organizations)
-            ]
-            rendered = {(k, i): md for k, i, md in _in_parallel(self, fresh)}
-        else:
-            rendered = {(k, i): md for k, i, md in _in_parallel(self, items)}
-        for kind, item_id in items:
-            url = urls.document(item_id) if kind == "doc" else urls.organization(item_id)
-            path = urls.markdown_path(url)
-            markdown = rendered.get((kind, item_id))
-            site.pages[path] = markdown if markdown is not None else self.reuse.site.pages[path]
-            if kind == "doc":
-                site.edit_paths[path] = documents[item_id].yaml_path
-        add("co-quan/", "organizations.md.j2")
-        newest = resolved.newest_first
-        add("van-ban/", "list.md.j2", title="Tất cả văn bản", ids=newest[:LIST_LIMIT], total=len(newest))
-        add("loai/", "kinds.md.j2")
-        for kind, ids in resolved.by_kind.items():
-            add(urls.kind(kind), "list.md.j2", title=KINDS[kind], ids=ids[:LIST_LIMIT], total=len(ids))
-        add("nam/", "years.md.j2", years=sorted((y for y in resolved.by_year if y is not None), reverse=True))
-        for year, ids in resolved.by_year.items():  # the complete archive: never truncated
-            title = f"Năm {year}" if year is not None else "Không rõ năm ban hành"
-            add(urls.year(year), "list.md.j2", title=title, ids=ids, total=len(ids))
-        add("dia-ban/", "jurisdictions.md.j2")
-        for jur_id, jurisdiction in self.corpus.jurisdictions.items():  # every org page links to its own
-            ids = resolved.by_jurisdiction.get(jur_id, [])
-            add(urls.jurisdiction(jur_id), "list.md.j2", title=jurisdiction.name, ids=ids[:LIST_LIMIT], total=len(ids))
-        add(
-            "tham-chieu/",
-            "references.md.j2",
-            entries=sorted(self.corpus.catalog.values(), key=lambda e: (e.jurisdiction, e.date or dt.date.min, e.id)),
+def _lists(site: Site) -> Iterator[PageJob]:
+    resolved, everything = site.resolved, tuple(site.resolved.newest_first)
+    newest = resolved.newest_first
+    yield PageJob("van-ban/", "list", ("Tất cả văn bản", tuple(newest[:LIST_LIMIT]), len(newest), None), everything)
+    yield PageJob("loai/", "kinds", (), everything)
+    for kind, ids in resolved.by_kind.items():
+        yield PageJob(urls.kind(kind), "list", (KINDS[kind], tuple(ids[:LIST_LIMIT]), len(ids), None), tuple(ids))
+    yield PageJob("nam/", "years", (), everything)
+    for year, ids in resolved.by_year.items():  # the complete archive, LIST_LIMIT per page
+        title = f"Năm {year}" if year is not None else "Không rõ năm ban hành"
+        for url, piece, pager in paged(urls.year(year), ids, LIST_LIMIT):
+            yield PageJob(url, "list", (title, tuple(piece), len(ids), pager), tuple(piece))
+    yield PageJob("dia-ban/", "jurisdictions", (), everything)
+    for jur_id, jurisdiction in site.corpus.jurisdictions.items():  # every org page links to its own
+        ids = resolved.by_jurisdiction.get(jur_id, [])
+        yield PageJob(
+            urls.jurisdiction(jur_id), "list", (jurisdiction.name, tuple(ids[:LIST_LIMIT]), len(ids), None), tuple(ids)
         )
-        for ref_id, entry in self.corpus.catalog.items():
-            if self.reuse is not None and ref_id not in self.reuse.catalog:
-                path = urls.markdown_path(urls.reference(ref_id))
-                site.pages[path] = self.reuse.site.pages[path]
-                continue
-            add(urls.reference(ref_id), "reference.md.j2", entry=entry)
-        self._timeline(add)
-        add("huong-dan-bien-tap/", "editing_guide.md.j2", sections=schema_sections())
-        self._tasks(add, keep)
-        site.fragments["latest"] = self._page("latest.md.j2", "", ids=resolved.newest_first[:10])
-        for source in sorted({d.source_file for d in documents.values()}):
-            site.files[urls.source_file(source)] = self.data_dir / "sources" / source
-        for schema_file in sorted(SCHEMA_DIR.glob("*.json")):
-            site.files[f"schema/{schema_file.name}"] = schema_file
-        if self.reuse is not None:  # preview: open-data exports are refreshed by a full build only
-            site.data_files.update(self.reuse.site.data_files)
-        else:
-            site.data_files.update(exports(resolved, self.site_url))
-            site.data_files.update(open_data(resolved, self.views, self.site_url))
-        return site
+    yield PageJob("co-quan/", "organizations", (), everything)
 
 
-_SCHEMA_SECTIONS = [  # (file, anchor, where the data lives)
-    ("document.schema.json", "van-ban", "data/documents/<địa bàn>/<tên>.yaml"),
-    ("organizations.schema.json", "co-quan", "data/organizations/<địa bàn>.yaml"),
-    ("jurisdictions.schema.json", "dia-ban", "data/jurisdictions.yaml"),
-    ("references.schema.json", "tham-chieu", "data/references.yaml"),
-]
+def _references(site: Site) -> Iterator[PageJob]:
+    yield PageJob("tham-chieu/", "references", (), tuple(site.resolved.newest_first))
+    refs = site.resolved.refs
+    for ref_id in site.corpus.catalog:
+        deps = {*site.views.citing_documents(ref_id), *(r.source for r in refs.incoming(ref_id))}
+        yield PageJob(urls.reference(ref_id), "reference", (ref_id,), tuple(sorted(deps)))
 
 
-def schema_sections() -> list[dict]:
-    from generator.publish.schema_doc import fields
-    from generator.corpus.validate import schema
-
-    sections = []
-    for name, anchor, where in _SCHEMA_SECTIONS:
-        root = schema(name)
-        sections.append(
-            {
-                "id": anchor,
-                "title": root["title"],
-                "description": root["description"],
-                "file": where,
-                "fields": list(fields(root)),
-            }
+def _timeline(site: Site) -> Iterator[PageJob]:
+    """One page while the corpus is small; a page per year once it would be too long."""
+    years = site.views.corpus_timeline()
+    sources = {year: tuple(sorted({i.source for i in items})) for year, items in years}
+    if sum(len(items) for _, items in years) <= TIMELINE_LIMIT:
+        yield PageJob(
+            "dong-thoi-gian/",
+            "timeline",
+            ([(y, 0, len(items)) for y, items in years], None),
+            tuple(site.resolved.newest_first),
         )
-    return sections
+        return
+    yield PageJob("dong-thoi-gian/", "timeline_index", (), tuple(site.resolved.newest_first))
+    for year, items in years:
+        for url, piece, pager in paged(f"dong-thoi-gian/{year}/", range(len(items)), TIMELINE_LIMIT):
+            start, end = piece[0], piece[-1] + 1
+            yield PageJob(url, "timeline", ([(year, start, end)], pager), sources[year])
 
 
-_ACTIVE: "Renderer | None" = None  # the renderer forked workers inherit
-_PARALLEL_MIN = 400  # below this many pages, starting workers costs more than it saves
+def _tasks(site: Site) -> Iterator[PageJob]:
+    """All tasks on one sortable page while small; a page per jurisdiction once large."""
+    by_place = tasks_by_jurisdiction(site)
+    total = sum(len(rows) for rows in by_place.values())
+    if total <= TASKS_LIMIT:
+        yield PageJob("nhiem-vu/", "tasks", (None, 0, total, None), tuple(site.resolved.newest_first))
+        return
+    names = site.corpus.jurisdictions
+    groups = sorted(((j, len(rows)) for j, rows in by_place.items()), key=lambda g: sort_key(names[g[0]].short_name))
+    yield PageJob("nhiem-vu/", "tasks_index", (tuple(groups),), tuple(site.resolved.newest_first))
+    for jur_id, rows in by_place.items():
+        for url, piece, pager in paged(f"nhiem-vu/{jur_id}/", range(len(rows)), TASKS_LIMIT):
+            start, end = piece[0], piece[-1] + 1
+            yield PageJob(url, "tasks", (jur_id, start, end, pager), _task_docs(rows[start:end]))
 
 
-def _render_items(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    renderer = _ACTIVE
-    return [
-        (kind, item_id, renderer.document_page(item_id) if kind == "doc" else renderer.organization_page(item_id))
-        for kind, item_id in items
-    ]
+def plan(site: Site) -> list[PageJob]:
+    """Every page of the site, documents and organisations first (most of the work)."""
+    jobs = list(_document_jobs(site))
+    jobs += _organization_lists(site)
+    jobs += _lists(site)
+    jobs += _references(site)
+    jobs += _timeline(site)
+    jobs.append(PageJob("huong-dan-bien-tap/", "guide"))
+    jobs += _tasks(site)
+    latest = tuple(site.resolved.newest_first[:LATEST])
+    jobs.append(PageJob(FRAGMENT, "latest", (latest,), latest))
+    return jobs
 
 
-def _jobs() -> int:
-    try:
-        return max(1, int(os.environ.get("OD_JOBS", "0")) or len(os.sched_getaffinity(0)))
-    except (ValueError, AttributeError):
-        return 1
+# --- one page ------------------------------------------------------------------------------
+
+View = tuple[str, Any, dict[str, Any]]  # template, view, front matter
 
 
-def _in_parallel(renderer: "Renderer", items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    global _ACTIVE
-    jobs = _jobs()
-    if jobs < 2 or len(items) < _PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        _ACTIVE = renderer
-        return _render_items(items)
-    _ACTIVE = renderer
-    chunks = [items[i : i + 100] for i in range(0, len(items), 100)]
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return [row for chunk in pool.map(_render_items, chunks) for row in chunk]
-    finally:
-        _ACTIVE = None
+def _document(site: Site, job: PageJob) -> View:
+    (doc_id,) = job.args
+    return "document.html.j2", document_view(doc_id, site), document_meta(doc_id, site)
 
 
-def _grouped(tasks):
-    """Tasks grouped by the top-level unit that holds them, in document order."""
-    groups: dict[str, list] = {}
-    for task in tasks:
-        groups.setdefault(task.section, []).append(task)
-    return list(groups.items())
+def _organization(site: Site, job: PageJob) -> View:
+    (org_id,) = job.args
+    view = org_view(site, org_id, ORG_LIMIT)
+    return "organization.html.j2", view, {"title": page_title(view.name)}
 
 
-@dataclass
-class Reuse:
-    """A previous render, and the document and organization pages that must be redone."""
-
-    site: RenderedSite
-    documents: set[str]
-    organizations: set[str]
-    catalog: set[str] = field(default_factory=set)  # catalog pages (their backlinks may change)
-    jurisdictions: set[str] = field(default_factory=set)  # task pages per jurisdiction
+def _org_list(site: Site, job: PageJob) -> View:
+    view = org_list_view(site, job.url, *job.args)
+    return "org_list.html.j2", view, {"title": page_title(f"{view.org} – {view.heading}")}
 
 
-def render(resolved: Resolved, data_dir: Path, site_url: str = "", reuse: Reuse | None = None) -> RenderedSite:
-    return Renderer(resolved, data_dir, site_url, reuse).render()
+def _list(site: Site, job: PageJob) -> View:
+    title, ids, total, pager = job.args
+    return "list.html.j2", list_view(site, job.url, title, ids, total, pager), {"title": page_title(title)}
 
 
-def manifest(site: RenderedSite) -> str:
-    """A stable listing of what was rendered (used by tests and benchmarks)."""
-    return json.dumps(sorted(site.pages), ensure_ascii=False, indent=0)
+def _index(template: str, title: str, build: Callable[[Site, str], Any]) -> Callable[[Site, PageJob], View]:
+    def view(site: Site, job: PageJob) -> View:
+        return template, build(site, job.url), {"title": title}
+
+    return view
+
+
+def _reference(site: Site, job: PageJob) -> View:
+    (ref_id,) = job.args
+    meta = {"title": page_title(reference_title(site, ref_id)), "vb_search": True}
+    return "reference.html.j2", reference_view(site, job.url, ref_id), meta
+
+
+def _timeline_page(site: Site, job: PageJob) -> View:
+    spans, pager = job.args
+    years = [(year, timeline_year(site, year)[start:end]) for year, start, end in spans]
+    return "timeline.html.j2", timeline_view(site, job.url, years, pager), {"title": "Dòng thời gian"}
+
+
+def _tasks_page(site: Site, job: PageJob) -> View:
+    jur_id, start, end, pager = job.args
+    rows = site.resolved.tasks if jur_id is None else tasks_by_jurisdiction(site)[jur_id]
+    return "tasks.html.j2", tasks_view(site, job.url, rows[start:end], pager), _TASKS_META
+
+
+def _tasks_index(site: Site, job: PageJob) -> View:
+    (groups,) = job.args
+    return "tasks.html.j2", tasks_index_view(site, job.url, groups), _TASKS_META
+
+
+def _guide(site: Site, job: PageJob) -> View:
+    link = Linker(job.url)
+    view = GuideView(link("schema/document.schema.json"), link("dong-gop/"), guide_sections(schema))
+    return "editing_guide.html.j2", view, {"title": "Hướng dẫn biên tập"}
+
+
+def _latest(site: Site, job: PageJob) -> View:
+    (ids,) = job.args
+    return "latest.html.j2", latest_view(site, ids), {}
+
+
+_TASKS_META: dict[str, Any] = {"title": "Nhiệm vụ được giao", "hide": ["toc"]}
+
+VIEWS: dict[str, Callable[[Site, PageJob], View]] = {
+    "document": _document,
+    "organization": _organization,
+    "org_list": _org_list,
+    "list": _list,
+    "kinds": _index("index.html.j2", "Văn bản theo loại", kinds_view),
+    "years": _index("index.html.j2", "Văn bản theo năm ban hành", years_view),
+    "jurisdictions": _index("index.html.j2", "Văn bản theo địa bàn", jurisdictions_view),
+    "organizations": _index("organizations.html.j2", "Cơ quan, tổ chức", organizations_view),
+    "references": _index("references.html.j2", "Văn bản được dẫn chiếu", references_view),
+    "reference": _reference,
+    "timeline_index": _index("timeline.html.j2", "Dòng thời gian", timeline_index_view),
+    "timeline": _timeline_page,
+    "tasks": _tasks_page,
+    "tasks_index": _tasks_index,
+    "guide": _guide,
+    "latest": _latest,
+}
+
+
+@lru_cache(maxsize=2)
+def environment(markdown: bool) -> Environment:
+    """The templates, writing HTML (the fast path) or Markdown headings (the portable path)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        finalize=one_line,
+    )
+    env.filters.update(FILTERS)
+    env.globals["markdown"] = markdown
+    return env
+
+
+def render_page(job: PageJob, site: Site, markdown: bool = False) -> Page:
+    """One page, rendered once: HTML with its table of contents, or Markdown."""
+    template, view, meta = VIEWS[job.kind](site, job)
+    context = {"title": meta.get("title", ""), "title_id": _TITLE_IDS.get(job.kind, "")}
+    body = environment(markdown).get_template(template).render(page=view, **context)
+    path = job.url if job.kind == "latest" else urls.markdown_path(job.url)
+    edit = site.corpus.documents[job.args[0]].yaml_path if job.kind == "document" else None
+    toc = [] if markdown else toc_of(body)
+    if job.kind == "document" and not markdown:
+        # The title heads the contents: the theme's skip link goes to the first entry (the
+        # title, not the first heading after the whole text), and its sidebar lists the rest.
+        toc.insert(0, Heading(1, "van-ban", str(heading_text(meta["title"]))))
+    return Page(path, meta, body, toc, edit)
+
+
+_TITLE_IDS = {
+    "kinds": "van-ban-theo-loai",
+    "years": "van-ban-theo-nam-ban-hanh",
+    "jurisdictions": "van-ban-theo-dia-ban",
+}
+
+
+# --- what is not a page: open data, and files copied as they are ---------------------------
+
+
+def data_files(site: Site) -> dict[str, str]:
+    """The open-data exports: tasks (JSON, CSV), calendars, documents.json and the Atom feed."""
+    files = exports(site.resolved, site.site_url)
+    files.update(open_data(site.resolved, site.views, site.site_url))
+    return files
+
+
+def copied_files(site: Site) -> dict[str, Path]:
+    """Files published as they are: the source texts and the JSON Schemas."""
+    files = {
+        urls.source_file(source): site.data_dir / "sources" / source
+        for source in sorted({d.source_file for d in site.corpus.documents.values()})
+    }
+    files.update({f"schema/{p.name}": p for p in sorted(SCHEMA_DIR.glob("*.json"))})
+    return files
+
+
+def preview_errors(errors: list[str]) -> str:
+    """The banner the preview shows on every page while the data has errors."""
+    return environment(False).get_template("preview_errors.html.j2").render(errors=errors)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 _TYPE_NAMES = {
     "string": "chuỗi",
@@ -48,10 +48,10 @@ def _type_of(node: dict) -> str:
         return "một trong các giá trị"
     if "oneOf" in node:
         return " hoặc ".join(_type_of(n) for n in node["oneOf"])
-    kind = node.get("type")
+    kind = node.get("type") or ""
     if kind == "array":
         return "danh sách"
-    return _TYPE_NAMES.get(kind, kind or "")
+    return _TYPE_NAMES.get(kind, kind)
 
 
 def fields(schema: dict) -> Iterator[FieldDoc]:
@@ -93,3 +93,63 @@ def fields(schema: dict) -> Iterator[FieldDoc]:
             )
 
     yield from walk(schema, "", 0, True)
+
+
+# --- the editing guide page ------------------------------------------------------------
+
+_SECTIONS = [  # (schema file, anchor, where the data lives)
+    ("document.schema.json", "van-ban", "data/documents/<địa bàn>/<tên>.yaml"),
+    ("organizations.schema.json", "co-quan", "data/organizations/<địa bàn>.yaml"),
+    ("jurisdictions.schema.json", "dia-ban", "data/jurisdictions.yaml"),
+    ("references.schema.json", "tham-chieu", "data/references.yaml"),
+]
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    row_id: str  # "van-ban-date-precision": a deep link to the row
+    path: str
+    required: bool
+    type: str
+    enum: list[Any]
+    title: str
+    description: str
+    examples: list[str]
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    id: str
+    title: str
+    description: str
+    file: str
+    fields: list[FieldRow]
+
+
+@dataclass(frozen=True)
+class GuideView:
+    schema_href: str
+    guide_href: str
+    sections: list[GuideSection]
+
+
+def guide_sections(schema: Callable[[str], dict]) -> list[GuideSection]:
+    """The guide's sections, one per JSON Schema (`schema` reads one by file name)."""
+    sections = []
+    for name, anchor, where in _SECTIONS:
+        root = schema(name)
+        rows = [
+            FieldRow(
+                f"{anchor}-{f.path.replace('.', '-').replace('[]', '')}",
+                f.path,
+                f.required,
+                f.type,
+                f.enum,
+                f.title,
+                f.description,
+                f.examples,
+            )
+            for f in fields(root)
+        ]
+        sections.append(GuideSection(anchor, root["title"], root["description"], where, rows))
+    return sections

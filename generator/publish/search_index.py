@@ -303,16 +303,16 @@ def parse_page(html: str, url: str) -> Page | None:
             if capture["name"] == name and not void:
                 capture["depth"] += 1
         if "data-pagefind-" in piece:
-            keys = []
+            keys: list[tuple[str, str]] = []
             for kind, attribute in _KINDS:
                 raw = attrs.get(attribute)
                 if raw is None:
                     continue
-                key, value = _keyed(raw)
-                if value is None:
+                key, given = _keyed(raw)
+                if given is None:
                     keys.append((kind, key))
                 else:
-                    _store(page, kind, key, value)
+                    _store(page, kind, key, given)
             if keys and not void:
                 captures.append({"name": name, "depth": 1, "text": [], "keys": keys})
         if attrs.get("id") in END_IDS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.corpus.model import Citable
+
 
 def document(doc_id: str) -> str:
     return f"van-ban/{doc_id}/"
@@ -9,6 +11,11 @@ def document(doc_id: str) -> str:
 
 def organization(org_id: str) -> str:
     return f"co-quan/{org_id}/"
+
+
+def target(item: Citable) -> str:
+    """The page of a cited document: its own page if published here, else its catalog page."""
+    return document(item.id) if item.published else reference(item.id)
 
 
 def kind(kind_slug: str) -> str:

@@ -1,39 +1,34 @@
-"""Presentation helpers the templates call: labels, URLs and ordered lists derived from the
-resolved corpus. Logic lives here; markup stays in the templates."""
+"""Cross-reference facts the page views are built from: what a document cites and what cites
+it, relation diagrams, backlink sentences and timelines, derived from the resolved corpus.
+Logic lives here and in the page views; markup stays in the templates."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from generator.publish import urls
-from generator.link.crossrefs import RELATION_VERBS, Mention, relation_sort_key
+from generator.vn.dates import PartialDate
+from generator.link.crossrefs import Mention, relation_sort_key
 from generator.link.resolve import Resolved
-from generator.link.tasks import ResolvedTask, deadline_label
+from generator.link.tasks import ResolvedTask
+from generator.publish.labels import deadline_label, document_label
 
 
 @dataclass
 class TimelineItem:
-    date: dt.date
-    precision: str  # day | month | year
+    when: PartialDate
     kind: str  # document | catalog | deadline
     label: str
     url: Optional[str] = None
     detail: str = ""
     current: bool = False
+    source: str = ""  # the document or catalog entry it comes from
 
     @property
-    def when(self) -> str:
-        if self.precision == "year":
-            return str(self.date.year)
-        if self.precision == "month":
-            return f"{self.date.month:02d}/{self.date.year}"
-        return f"{self.date.day:02d}/{self.date.month:02d}/{self.date.year}"
-
-    @property
-    def datetime(self) -> str:
-        return self.date.isoformat()[: {"day": 10, "month": 7, "year": 4}[self.precision]]
+    def date(self) -> dt.date:
+        return self.when.value
 
 
 class Views:
@@ -42,34 +37,35 @@ class Views:
         self.corpus = resolved.corpus
         self.refs = resolved.refs
         self._by_pair: dict[tuple[str, str], list[Mention]] | None = None
+        self._order: dict[str, int] | None = None
+        self._timeline: list[tuple[int, list[TimelineItem]]] | None = None
 
-    # --- any document, published or catalogued ---
+    def prepare(self) -> None:
+        """Build the lookup tables now (before worker processes fork, so they share them)."""
+        self.mentions_in("", "")
+        self._newest_order()
+
+    # --- any document, published or catalogued (the Citable protocol) ---
     def target_url(self, target: str) -> str:
-        return urls.document(target) if target in self.corpus.documents else urls.reference(target)
+        return urls.target(self.corpus.citable(target))
 
     def target_label(self, target: str) -> str:
-        item = self.corpus.documents.get(target) or self.corpus.catalog[target]
-        return item.label()
+        return document_label(self.resolved, target)
 
     def target_title(self, target: str) -> str:
-        document = self.corpus.documents.get(target)
-        if document is not None:
-            return document.title.plain
-        return self.corpus.catalog[target].title or ""
+        return self.corpus.citable(target).title_text
 
     def target_date(self, target: str) -> tuple[Optional[dt.date], str]:
-        document = self.corpus.documents.get(target)
-        if document is not None:
-            return (document.date.value, document.date.precision) if document.date.known else (None, "unknown")
-        entry = self.corpus.catalog[target]
-        return entry.date, entry.date_precision
+        """(first day, precision) of the date of issue; (None, "unknown") when unknown."""
+        issued = self.corpus.citable(target).issued
+        return (issued.value, issued.precision.value) if issued else (None, "unknown")
 
     # --- relations and mentions ---
     def relations_of(self, doc_id: str, direction: str):
         found = self.refs.outgoing(doc_id) if direction == "out" else self.refs.incoming(doc_id)
         return sorted(found, key=lambda r: relation_sort_key(r, self.corpus))
 
-    def diagram(self, doc_id: str, limit: int = 60) -> dict:
+    def diagram(self, doc_id: str, limit: int = 60) -> dict[str, Any]:
         """The relation diagram's two sides: typed relations first, then plain citations not
         already shown, each side capped (the full lists are in api/documents.json)."""
         outgoing = self.relations_of(doc_id, "out")
@@ -89,11 +85,8 @@ class Views:
         }
 
     def citing_documents(self, target: str) -> list[str]:
-        seen: list[str] = []
-        for mention in self.refs.cited_by.get(target, []):
-            if mention.document_id not in seen:
-                seen.append(mention.document_id)
-        return seen
+        """The documents that cite `target`, in the order of their first mention."""
+        return list(dict.fromkeys(mention.document_id for mention in self.refs.cited_by.get(target, [])))
 
     def mentions_in(self, doc_id: str, target: str) -> list[Mention]:
         if self._by_pair is None:  # scanning cited_by per page would grow as n² for popular targets
@@ -103,13 +96,18 @@ class Views:
                     self._by_pair.setdefault((mention.document_id, mention.target), []).append(mention)
         return self._by_pair.get((doc_id, target), [])
 
+    def _newest_order(self) -> dict[str, int]:
+        if self._order is None:  # built once: per page it would make the pages n²
+            self._order = {doc_id: i for i, doc_id in enumerate(self.resolved.newest_first)}
+        return self._order
+
     def grouped_mentions(self, mentions: list[Mention]) -> list[tuple[str, list[tuple[Mention, int]]]]:
         """Citing documents, newest first; in each, one entry per unit (its first mention and
         how many times the unit cites the target)."""
         groups: dict[str, dict[str, list[Mention]]] = {}
         for mention in mentions:
             groups.setdefault(mention.document_id, {}).setdefault(mention.anchor, []).append(mention)
-        order = {doc_id: i for i, doc_id in enumerate(self.resolved.newest_first)}
+        order = self._newest_order()
         return sorted(
             ((doc_id, [(found[0], len(found)) for found in units.values()]) for doc_id, units in groups.items()),
             key=lambda kv: order.get(kv[0], 0),
@@ -132,18 +130,17 @@ class Views:
 
     # --- timelines ---
     def _item(self, target: str, current: bool = False) -> Optional[TimelineItem]:
-        date, precision = self.target_date(target)
-        if date is None:
+        item = self.corpus.citable(target)
+        if item.issued is None:
             return None
-        kind = "document" if target in self.corpus.documents else "catalog"
         return TimelineItem(
-            date,
-            precision,
-            kind,
-            self.target_label(target),
-            self.target_url(target),
-            self.target_title(target),
+            item.issued,
+            "document" if item.published else "catalog",
+            self.target_label(item.id),
+            urls.target(item),
+            item.title_text,
             current,
+            item.id,
         )
 
     def lineage_of(self, doc_id: str) -> list[TimelineItem]:
@@ -165,42 +162,30 @@ class Views:
             if not task.deadline or not task.deadline.end or task.deadline.kind in ("ongoing", "recurring"):
                 continue
             document = self.corpus.documents[task.document_id]
-            label = f"Nhiệm vụ {task.number}" + (f" – {document.label()}" if with_document else "")
+            label = f"Nhiệm vụ {task.number}" + (f" – {self.target_label(document.id)}" if with_document else "")
             leads = ", ".join(r.name for r in task.lead)
             items.append(
                 TimelineItem(
-                    task.deadline.end,
-                    "day",
+                    PartialDate(task.deadline.end),
                     "deadline",
                     label,
                     urls.document(task.document_id) + "#" + task.anchor,
                     f"{deadline_label(task.deadline)}; chủ trì: {leads}" if leads else deadline_label(task.deadline),
+                    source=task.document_id,
                 )
             )
         return sorted(items, key=lambda i: (i.date, i.label))
 
     def corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
         """Every dated document (published or catalogued) and dated deadline, by year."""
-        items = [i for i in (self._item(t) for t in list(self.corpus.documents) + list(self.corpus.catalog)) if i]
+        if self._timeline is None:  # computed once for all the timeline pages
+            self._timeline = self._corpus_timeline()
+        return self._timeline
+
+    def _corpus_timeline(self) -> list[tuple[int, list[TimelineItem]]]:
+        items = [i for i in (self._item(item.id) for item in self.corpus.citables()) if i]
         items += self.deadline_items(self.resolved.tasks, with_document=True)
         by_year: dict[int, list[TimelineItem]] = {}
         for item in sorted(items, key=lambda i: (i.date, i.kind != "deadline", i.label)):
             by_year.setdefault(item.date.year, []).append(item)
         return sorted(by_year.items())
-
-    def context(self) -> dict:
-        return {
-            "refs": self.refs,
-            "verbs": RELATION_VERBS,
-            "target_url": self.target_url,
-            "target_label": self.target_label,
-            "target_title": self.target_title,
-            "relations_of": self.relations_of,
-            "citing_documents": self.citing_documents,
-            "mentions_in": self.mentions_in,
-            "diagram": self.diagram,
-            "grouped_mentions": self.grouped_mentions,
-            "snippet": self.snippet,
-            "lineage_of": self.lineage_of,
-            "deadline_items": self.deadline_items,
-        }

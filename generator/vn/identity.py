@@ -8,16 +8,17 @@ exists for 2003, 2008 and 2013), so the year is part of the key when the text gi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-import unicodedata
 from typing import Optional
+
+from generator.vn.text import slug
 
 CENTRAL = "trung-uong"
 
 # Issuer abbreviations of central bodies. Anything else is taken as local.
 _CENTRAL_ISSUER = re.compile(
-    r"^(?:[A-ZĐa-zđ]*TW|TTg|CP|VPCP|QH\d*|UBTVQH\d*|CTN|TTCP|KTNN|TANDTC|VKSNDTC|NHNN|MTTQVN|UBTWMTTQVN|"
-    r"BNV|BTC|BTP|BCA|BQP|BYT|BGDĐT|BTTTT|BKHĐT|BCT|BXD|BNNPTNT|BLĐTBXH|BVHTTDL|BTNMT|BGTVT|BKHCN|BNG|TLĐLĐVN)$"
+    r"^(?:[A-ZĐa-zđ]*TW|TTg|CP|VPCP|QH\d*|UBTVQH\d*|CTN|TTCP|KTNN|TANDTC|VKSNDTC|NHNN|MTTQVN|UBT[WU]MTTQVN|"
+    r"BNV|BTC|BTP|BCA|BQP|BYT|BGDĐT|BTTTT|BKHĐT|BCT|BXD|BNNPTNT|BNNMT|BLĐTBXH|BVHTTDL|BTNMT|BGTVT|BKHCN|BNG|"
+    r"BDTTG|UBDT|TLĐLĐVN)$"
 )
 _EMBEDDED_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
@@ -34,6 +35,8 @@ def issuer_parts(number: str) -> list[str]:
 
 
 def scope(number: str, citing_jurisdiction: str) -> str:
+    """The jurisdiction a symbol belongs to: trung-uong when every issuer part is a central body
+    (a joint symbol of two central bodies too: "…/NQLT-CP-UBTUMTTQVN"), else the citing one."""
     parts = issuer_parts(number)
     if parts and all(_CENTRAL_ISSUER.match(p) for p in parts):
         return CENTRAL
@@ -45,13 +48,6 @@ def scope(number: str, citing_jurisdiction: str) -> str:
 def embedded_year(number: str) -> Optional[int]:
     match = _EMBEDDED_YEAR.search(number)
     return int(match.group(1)) if match else None
-
-
-@lru_cache(maxsize=65536)
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def catalog_id(kind: str, number: Optional[str], year: Optional[int], jurisdiction: str, title: str = "") -> str:
