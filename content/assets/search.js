@@ -56,7 +56,7 @@
   ];
   var FULL_TEXT = "Toàn văn";
 
-  /** Lower case, no diacritics, đ -> d ("Đảng" -> "dang"). Same as fold() in search_index.py. */
+  /** Lower case, no diacritics, đ -> d ("Đảng" -> "dang"). Same as fold() in generator/vn/text.py (the one fold). */
   function fold(text) {
     return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(MARKS, "")
       .normalize("NFC").toLowerCase();

@@ -39,14 +39,7 @@ All files are gzip with a zero timestamp and sorted keys: the same site gives th
 The content folder is named after a hash of its content (`meta.json.gz` is the only fixed name),
 so a browser never mixes files of two builds.
 
-The page attributes (Pagefind's names, so the pages stay indexable by Pagefind too):
-  data-pagefind-body                 the text to index; pages without it are not indexed
-  data-pagefind-ignore               an element left out (the "Nguồn văn bản" notice)
-  data-pagefind-meta="KEY" or "KEY:VALUE"    shown in results: title (trích yếu), loại, số, cơ quan, ngày
-  data-pagefind-filter="KEY" or "KEY:VALUE"  filters: loại, cơ quan, địa bàn, năm, công bố
-  data-pagefind-sort="ngày:YYYY-MM-DD"       order of filter-only listings
-Without ":VALUE" the value is the element's text. The text indexed runs from data-pagefind-body
-to the first of the site's own sections (END_IDS) or the end of the article.
+The pages' text and attributes are read by generator/publish/search_page.py.
 """
 
 from __future__ import annotations
@@ -63,63 +56,16 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from html import unescape
 from itertools import pairwise
 from pathlib import Path
 
+from generator.publish.search_page import MARKER, Page, parse_page
+from generator.vn.text import fold
+
+__all__ = ["build", "fnv1a", "fold", "index_site", "index_terms", "pages_to_index", "parse_page", "segments", "terms"]
+
 BUNDLE = "search-index"
-_MARKER = "data-pagefind-body"
-_BODY_TAG = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=]")
-_TAG_OR_TEXT = re.compile(r"(<!--.*?-->|<script\b.*?</script>|<style\b.*?</style>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
-_ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# Elements whose words are not worth finding: the ¶ permalinks, the decorative star, the edit
-# button, and the labels of the information box ("Loại văn bản", "Cơ quan ban hành"…).
-_SKIP_CLASSES = {"headerlink", "vb-star", "md-content__button"}
-_SKIP_TAGS = {"dt", "button", "svg", "nav", "form"}
-# Sections the site adds after a document's own text (its tasks, relations, what it cites and
-# what cites it, quoting other documents, and its timeline): derived, not the document's words,
-# and already found on the pages they come from. The indexed text stops at the first of them.
-END_IDS = {"nhiem-vu", "quan-he", "van-ban-duoc-dan-chieu", "duoc-dan-chieu-boi", "dong-thoi-gian"}
-# Block elements: their text never runs into the next element's text.
-# (and spans: the title's kind line and trích yếu are neighbouring spans).
-_BLOCK_TAGS = {
-    "p",
-    "div",
-    "li",
-    "dd",
-    "dt",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "td",
-    "th",
-    "tr",
-    "br",
-    "section",
-    "aside",
-    "blockquote",
-    "ul",
-    "ol",
-    "table",
-    "article",
-    "header",
-    "footer",
-    "q",  # shown with quotation marks: a break, as the marks are in running text
-}
-# Inline elements whose text must not run into the neighbour's but which break nothing:
-# the title's kind line and trích yếu are neighbouring spans ("CHỈ THỊ" "về lãnh đạo…").
-_SPACED_TAGS = {"span"}
 _TERM = re.compile(r"[^\W_]+")
-_MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_SPACE = re.compile(r"\s+")
-_BREAK = "\n"  # in a block's text: one block element ended here, the next began
-_ELEMENT_END = "\0"  # while a block's text is collected: where an element ended
-_ELEMENT_ENDS = re.compile(r" ?\0[\0 ]*")
 # A break between two syllables (the characters between them, as in search.js isBreak()):
 # a block end, a mark that always separates, or . , : next to anything but a letter or digit.
 _SEPARATORS = '\n;!?…()[]{}"“”‘’«»|•'
@@ -127,25 +73,6 @@ _BREAKING = "[" + re.escape(_SEPARATORS) + "]|[.,:](?=[\\W_])|(?<=[\\W_])[.,:]"
 # A text's syllables in order and, between them, each character that breaks (one per token).
 _TOKEN = re.compile(r"[^\W_]+|" + _BREAKING)
 K1, B = 1.2, 0.75  # BM25, as in lunr and Lucene (the browser computes the score)
-
-
-class _FoldTable(dict):
-    """str.translate table, filled on first sight of each character: its folded form."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        text = char.replace("đ", "d").replace("Đ", "D")
-        folded = unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", text))).lower()
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, đ -> d: "Đảng" -> "dang". Same as fold() in search.js."""
-    return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
 def terms(text: str) -> list[str]:
@@ -204,152 +131,6 @@ def fnv1a(term: str) -> int:
     for byte in term.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
     return h
-
-
-def _attrs(tag: str) -> dict[str, str]:
-    return {k.lower(): unescape(v) for k, v in _ATTR.findall(tag)}
-
-
-class Page:
-    """What the index needs from one built page."""
-
-    def __init__(self, url: str):
-        self.url = url
-        self.blocks: list[list[str]] = []  # [element id ("" when none), text]
-        self.meta: dict[str, str] = {}
-        self.filters: dict[str, list[str]] = {}
-        self.sort: dict[str, str] = {}
-
-    @property
-    def text(self) -> str:
-        return _BREAK.join(text for _, text in self.blocks)
-
-
-_KINDS = tuple((kind, f"data-pagefind-{kind}") for kind in ("meta", "filter", "sort"))
-
-
-def _keyed(attribute: str) -> tuple[str, str | None]:
-    key, sep, value = attribute.partition(":")
-    return key.strip(), (value.strip() if sep else None)
-
-
-def parse_page(html: str, url: str) -> Page | None:
-    """Read the indexed part of a page (from data-pagefind-body to the end of the article) and
-    the data-pagefind-* attributes anywhere in it. None when the page does not opt in."""
-    found = _BODY_TAG.search(html)
-    if not found:
-        return None
-    start = found.start()
-    end = html.find("</article>", start)
-    body = html[start : end if end > 0 else len(html)]
-    page = Page(url)
-    current: list[str] = ["", ""]
-    parts: list[str] = []  # text of the current block
-    skip_depth: list[tuple[str, int]] = []  # (tag, depth) of an element being skipped
-    captures: list[dict] = []  # elements whose text becomes a meta or filter value
-
-    def flush() -> None:
-        text = " ".join("".join(parts).split())
-        if _ELEMENT_END in text:
-            text = _ELEMENT_ENDS.sub(_BREAK, text).strip()
-        parts.clear()
-        if text:
-            if page.blocks and page.blocks[-1][0] == current[0]:
-                page.blocks[-1][1] += _BREAK + text
-            else:
-                page.blocks.append([current[0], text])
-
-    for i, piece in enumerate(_TAG_OR_TEXT.split(body)):
-        if i % 2 == 0:
-            if piece:
-                text = unescape(piece)
-                for capture in captures:
-                    capture["text"].append(text)
-                if not skip_depth:
-                    parts.append(text)
-            continue
-        tag = _TAG_NAME.match(piece)
-        if not tag:
-            continue
-        closing, name = tag.group(1) == "/", tag.group(2).lower()
-        if closing:
-            if skip_depth and skip_depth[-1][0] == name:
-                skip_depth[-1] = (name, skip_depth[-1][1] - 1)
-                if skip_depth[-1][1] == 0:
-                    skip_depth.pop()
-            if captures:
-                for capture in captures:
-                    if capture["name"] == name:
-                        capture["depth"] -= 1
-                for capture in [c for c in captures if c["depth"] == 0]:
-                    captures.remove(capture)
-                    value = _SPACE.sub(" ", "".join(capture["text"])).strip()
-                    for kind, key in capture["keys"]:
-                        _store(page, kind, key, value)
-            if name in _BLOCK_TAGS:
-                parts.append(_ELEMENT_END)
-            elif name in _SPACED_TAGS:
-                parts.append(" ")
-            continue
-        attrs = _attrs(piece) if "=" in piece else {}
-        void = name in _VOID or piece.rstrip().endswith("/>")
-        if name in _BLOCK_TAGS:
-            parts.append(_ELEMENT_END)
-        elif name in _SPACED_TAGS:
-            parts.append(" ")
-        if skip_depth and skip_depth[-1][0] == name and not void:
-            skip_depth[-1] = (name, skip_depth[-1][1] + 1)
-        for capture in captures:
-            if capture["name"] == name and not void:
-                capture["depth"] += 1
-        if "data-pagefind-" in piece:
-            keys: list[tuple[str, str]] = []
-            for kind, attribute in _KINDS:
-                raw = attrs.get(attribute)
-                if raw is None:
-                    continue
-                key, given = _keyed(raw)
-                if given is None:
-                    keys.append((kind, key))
-                else:
-                    _store(page, kind, key, given)
-            if keys and not void:
-                captures.append({"name": name, "depth": 1, "text": [], "keys": keys})
-        if attrs.get("id") in END_IDS:
-            break
-        if attrs.get("id") and not skip_depth:
-            flush()
-            current[0] = attrs["id"]
-        if (
-            not void
-            and not skip_depth
-            and (
-                "data-pagefind-ignore" in piece
-                or name in _SKIP_TAGS
-                or ("class" in attrs and not _SKIP_CLASSES.isdisjoint(attrs["class"].split()))
-            )
-        ):
-            flush()
-            skip_depth.append((name, 1))
-    flush()
-    for capture in captures:  # an element still open where the text stops
-        value = _SPACE.sub(" ", "".join(capture["text"])).strip()
-        for kind, key in capture["keys"]:
-            _store(page, kind, key, value)
-    return page
-
-
-def _store(page: Page, kind: str, key: str, value: str) -> None:
-    if not key or not value:
-        return
-    if kind == "meta":
-        page.meta.setdefault(key, value)
-    elif kind == "filter":
-        values = page.filters.setdefault(key, [])
-        if value not in values:
-            values.append(value)
-    else:
-        page.sort.setdefault(key, value)
 
 
 def pages_to_index(site_dir: Path) -> list[tuple[Path, str]]:
@@ -492,7 +273,7 @@ def _read(item: tuple[Path, str]) -> Page | None:
     data-pagefind-body to the end of the article: all that parse_page() reads)."""
     path, url = item
     data = path.read_bytes()
-    found = data.find(_MARKER.encode())
+    found = data.find(MARKER.encode())
     if found < 0:
         return None
     start = data.rfind(b"<", 0, found)
@@ -517,13 +298,13 @@ def index_site(site_dir: Path) -> dict:
             for chunk in pool.imap(_read_chunk, chunks):
                 index.merge(chunk)
             if not index.lengths:
-                raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
+                raise RuntimeError(f"không có trang nào mang {MARKER} trong {site_dir}")
             files = _files(index, pool.map)
     else:
         for items_of_chunk in chunks:
             index.merge(_read_chunk(items_of_chunk))
         if not index.lengths:
-            raise RuntimeError(f"không có trang nào mang {_MARKER} trong {site_dir}")
+            raise RuntimeError(f"không có trang nào mang {MARKER} trong {site_dir}")
         files = _files(index)
     output = site_dir / BUNDLE
     if output.exists():
