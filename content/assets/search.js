@@ -630,6 +630,30 @@
 
   // --- Header box -------------------------------------------------------------------------
 
+  /** What the header box shows for a query's candidates: { mode, items, count, checked }.
+   *  A phrase shows the candidates that hold it; when none does and every one was checked, the
+   *  words apart (when the query allows it), said so. */
+  function dropdownResults(parsed, c) {
+    var from = c.mode === "fallback" ? c.fallback : c.found.exact;
+    return rank(parsed, from.slice(0, DROPDOWN_CANDIDATES)).then(function (items) {
+      if (c.mode !== "phrase") return { mode: c.mode, items: items, count: from.length };
+      var shown = items.filter(function (item) { return item.exact; });
+      var failed = items.length - shown.length;
+      var checked = c.found.exact.length <= DROPDOWN_CANDIDATES;
+      if (shown.length || !checked) {
+        return { mode: "phrase", items: shown, count: c.found.exact.length - failed, checked: checked };
+      }
+      // No candidate held the whole phrase: the words apart, if allowed.
+      var apart = items.filter(function (item) { return item.quotedHeld; });
+      return c.found.loose().then(function (loose) {
+        if (!parsed.canFallback || !(loose.length + apart.length)) return { mode: "none", items: [], count: 0 };
+        return rank(parsed, loose.slice(0, DROPDOWN_CANDIDATES)).then(function (more) {
+          return { mode: "fallback", items: apart.concat(more), count: loose.length + apart.length };
+        });
+      });
+    });
+  }
+
   function setupHeader(form) {
     var input = form.querySelector("input[name=q]");
     var toggle = document.getElementById("__search");
@@ -666,25 +690,7 @@
       }
       status.textContent = "Đang tìm…";
       candidates(parsed).then(function (c) {
-        if (mine !== counter) return null;
-        var from = c.mode === "fallback" ? c.fallback : c.found.exact;
-        return rank(parsed, from.slice(0, DROPDOWN_CANDIDATES)).then(function (items) {
-          if (c.mode !== "phrase") return { c: c, mode: c.mode, items: items, count: from.length };
-          var shown = items.filter(function (item) { return item.exact; });
-          var failed = items.length - shown.length;
-          var checked = c.found.exact.length <= DROPDOWN_CANDIDATES;
-          if (shown.length || !checked) {
-            return { c: c, mode: "phrase", items: shown, count: c.found.exact.length - failed, checked: checked };
-          }
-          // No candidate held the whole phrase: the words apart, if allowed.
-          var apart = items.filter(function (item) { return item.quotedHeld; });
-          return c.found.loose().then(function (loose) {
-            if (!parsed.canFallback || !(loose.length + apart.length)) return { c: c, mode: "none", items: [], count: 0 };
-            return rank(parsed, loose.slice(0, DROPDOWN_CANDIDATES)).then(function (more) {
-              return { c: c, mode: "fallback", items: apart.concat(more), count: loose.length + apart.length };
-            });
-          });
-        });
+        return mine === counter ? dropdownResults(parsed, c) : null;
       }).then(function (out) {
         if (!out || mine !== counter) return;
         list.innerHTML = "";
