@@ -759,6 +759,37 @@
     return s.candidates.length - s.failed + s.received;
   }
 
+  /** The next page of a stream's loaded rows into its list (the demoted rows first). */
+  function flush(s) {
+    if (s.demoted.length) { s.pending = s.demoted.concat(s.pending); s.demoted = []; }
+    s.pending.splice(0, PAGE).forEach(function (item) { s.list.appendChild(renderItem(item)); s.shown++; });
+  }
+
+  /** Rows of a stream not shown yet (loaded or not). */
+  function remaining(s) {
+    return s.pending.length + s.demoted.length + s.candidates.length - s.next;
+  }
+
+  /** The search page's filter menus: every value with its count of documents, the value the
+   *  URL asks for chosen (kept, even when the index does not know it). */
+  function fillFilterMenus(selects, fdata, params) {
+    FILTERS.forEach(function (f) {
+      var select = selects[f[0]];
+      if (!select) return;
+      var wanted = params.get(f[0]) || select.value;
+      var values = fdata.values[f[1]] || [];
+      var counts = values.map(function () { return 0; });
+      (fdata.docs[f[1]] || []).forEach(function (list) { list.forEach(function (v) { counts[v]++; }); });
+      var order = values.map(function (v, i) { return i; }).sort(function (a, b) {
+        return f[0] === "nam" ? values[b].localeCompare(values[a]) : values[a].localeCompare(values[b], "vi");
+      });
+      select.length = 1;
+      order.forEach(function (i) { select.add(new Option(values[i] + " (" + counts[i] + ")", values[i])); });
+      if (wanted && values.indexOf(wanted) < 0) select.add(new Option(wanted, wanted));
+      select.value = wanted || "";
+    });
+  }
+
   function setupPage(container) {
     var form = document.getElementById("vb-search-form");
     var input = form.querySelector("input[name=q]");
@@ -771,7 +802,7 @@
     var selects = {};
     FILTERS.forEach(function (f) { selects[f[0]] = form.querySelector("select[name='" + f[0] + "']"); });
     input.maxLength = MAX_QUERY;
-    var counter = 0, state = null, fresh = true, filterValues = null;
+    var counter = 0, state = null, fresh = true;
 
     /** Put a URL's query and filters into the form. */
     function applyParams(params) {
@@ -808,23 +839,7 @@
     }
     function fillFilters(meta) {
       return filterData(meta).then(function (fdata) {
-        filterValues = fdata.values;
-        var params = new URLSearchParams(location.search);
-        FILTERS.forEach(function (f) {
-          var select = selects[f[0]];
-          if (!select) return;
-          var wanted = params.get(f[0]) || select.value;
-          var values = fdata.values[f[1]] || [];
-          var counts = values.map(function () { return 0; });
-          (fdata.docs[f[1]] || []).forEach(function (list) { list.forEach(function (v) { counts[v]++; }); });
-          var order = values.map(function (v, i) { return i; }).sort(function (a, b) {
-            return f[0] === "nam" ? values[b].localeCompare(values[a]) : values[a].localeCompare(values[b], "vi");
-          });
-          select.length = 1;
-          order.forEach(function (i) { select.add(new Option(values[i] + " (" + counts[i] + ")", values[i])); });
-          if (wanted && values.indexOf(wanted) < 0) select.add(new Option(wanted, wanted));
-          select.value = wanted || "";
-        });
+        fillFilterMenus(selects, fdata, new URLSearchParams(location.search));
       });
     }
     function newList(parent) {
@@ -858,13 +873,6 @@
         });
       }
       return step();
-    }
-    function flush(s) {
-      if (s.demoted.length) { s.pending = s.demoted.concat(s.pending); s.demoted = []; }
-      s.pending.splice(0, PAGE).forEach(function (item) { s.list.appendChild(renderItem(item)); s.shown++; });
-    }
-    function remaining(s) {
-      return s.pending.length + s.demoted.length + s.candidates.length - s.next;
     }
     /** The list of the words apart, its candidates loaded from the index on first use. */
     function looseReady(mine) {
