@@ -36,6 +36,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import socketserver
 import statistics
 import subprocess
@@ -401,7 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"machine": machine(), "site": str(site), "load_at_start": load()}
     variants: dict[str, dict[str, Path]] = {}
     if args.baseline:
-        indexer, overrides = baseline(site, args.baseline, Path(tempfile.mkdtemp(prefix="bench-search-")))
+        work = Path(tempfile.mkdtemp(prefix="bench-search-"))  # the earlier commit's files; removed at the end
+        indexer, overrides = baseline(site, args.baseline, work)
         if args.reindex or not (site / BASELINE_BUNDLE / "meta.json.gz").exists():
             report["baseline_index"] = timed_index(site, indexer, BASELINE_BUNDLE)
         report.setdefault("baseline_index", {}).update(index_figures(site / BASELINE_BUNDLE), rev=args.baseline)
@@ -418,7 +420,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{row['query']}: {row['every_pair']} documents hold every pair, {row['phrase']} the phrase",
                 file=sys.stderr,
             )
-    rows = measure_queries(site, args.query or QUERIES, variants, args.repeat)
+    try:
+        rows = measure_queries(site, args.query or QUERIES, variants, args.repeat)
+    finally:
+        if args.baseline:
+            shutil.rmtree(work, ignore_errors=True)
     report["queries"] = rows
     print(
         f"{'query':<28} {'variant':<9} {'results':>7} {'apart':>6} {'KB':>7} {'req':>4} {'ms':>5} {'1st ms':>7} {'1st KB':>7}"
