@@ -165,6 +165,9 @@ def test_a_missing_address_shows_the_404_and_its_search_works(browser, published
     page.locator(".vb-404-search button").click()
     page.wait_for_url("**/tim-kiem/?q=*")
     assert parse_qs(urlsplit(page.url).query)["q"] == ["dân vận khéo"]
+    page.wait_for_selector("#search-results a")  # the search page ran the query
+    assert page.input_value("#vb-search-page-input") == "dân vận khéo"
+    assert page.inner_text("#vb-search-page-status").startswith("Tìm thấy")
     context.close()
 
 
