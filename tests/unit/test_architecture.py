@@ -150,3 +150,36 @@ def test_the_walk_finds_a_backward_or_private_import(tmp_path, module, source, e
         assert problems == []
     else:
         assert len(problems) == 1 and expected in problems[0], problems
+
+
+# --- sizes: no module over about 500 lines, no function over about 80 -------------------------
+
+MODULE_LINES = 500
+FUNCTION_LINES = 80
+
+
+def oversized(paths: list[Path], root: Path) -> list[str]:
+    found = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(root)
+        if len(text.splitlines()) > MODULE_LINES:
+            found.append(f"{name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno:
+                length = node.end_lineno - node.lineno + 1
+                if length > FUNCTION_LINES:
+                    found.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    return found
+
+
+def test_no_module_or_function_is_oversized():
+    assert oversized(sorted(PACKAGE.rglob("*.py")), ROOT) == []
+
+
+def test_the_size_check_sees_a_long_function_and_a_long_module(tmp_path):
+    (tmp_path / "long.py").write_text("def f():\n" + "    x = 1\n" * FUNCTION_LINES, encoding="utf-8")
+    (tmp_path / "short.py").write_text("def g():\n    return 1\n", encoding="utf-8")
+    (tmp_path / "big.py").write_text("x = 1\n" * (MODULE_LINES + 1), encoding="utf-8")
+    found = oversized(sorted(tmp_path.glob("*.py")), tmp_path)
+    assert found == ["big.py: 501 lines", "long.py:1 f: 81 lines"]
