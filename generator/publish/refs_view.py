@@ -38,7 +38,8 @@ class Diagram:
 class CitedItem:
     link: DocLink
     title: str
-    places: list[tuple[str, str]]  # (anchor, "mục 3") of each mention on this page
+    mentions: int  # how many times this page cites it
+    places: list[tuple[str, str]]  # (anchor, "mục 3") where, each place once
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +93,12 @@ def _diagram(doc_id: str, site: Site, link: Linker) -> Diagram | None:
 
 def _cites(doc_id: str, site: Site, link: Linker) -> list[CitedItem]:
     views = site.views
-    return [
-        CitedItem(
-            site.doc_link(target, link),
-            views.target_title(target),
-            [(m.anchor, m.place.lower()) for m in views.mentions_in(doc_id, target)],
-        )
-        for target in site.resolved.refs.cites.get(doc_id, [])
-    ]
+    items = []
+    for target in site.resolved.refs.cites.get(doc_id, []):
+        mentions = views.mentions_in(doc_id, target)
+        places = list(dict.fromkeys((m.anchor, m.place.lower()) for m in mentions))
+        items.append(CitedItem(site.doc_link(target, link), views.target_title(target), len(mentions), places))
+    return items
 
 
 def _cited_by(doc_id: str, site: Site, link: Linker) -> tuple[list[CitingDocument], int, set[str]]:

@@ -47,3 +47,13 @@ def test_the_timeline_gives_a_title_only_where_the_page_shows_none(site):
         shown = entry.current or entry.href in listed
         assert (entry.detail == "") == shown, entry
     assert cited  # the plan cites documents, and their timeline lines carry no second title
+
+
+def test_each_place_of_a_cited_document_is_listed_once_with_the_full_count(site):
+    repeated = 0
+    for doc_id in site.corpus.documents:
+        for cited in ref_sections(doc_id, site, Linker(urls.document(doc_id)), []).cites:
+            assert len(set(cited.places)) == len(cited.places) >= 1, cited
+            assert cited.mentions >= len(cited.places)
+            repeated += cited.mentions > len(cited.places)
+    assert repeated  # some document cites another twice in one item: one link, the count says 2

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from generator.corpus.markup import parse_text
 from generator.publish.render import environment
-from generator.publish.text_view import Link, Run, text_view
+import pytest
+
+from generator.publish.text_view import Link, Run, citation_title, text_view
 
 
 def _html(view) -> str:
@@ -79,3 +81,17 @@ def _through_markdown_it(text: str):
 @given(_TEXT)
 def test_the_fast_path_of_parse_text_is_what_markdown_it_gives(text):
     assert markup.parse_text(text).spans == _through_markdown_it(text)
+
+
+@pytest.mark.parametrize(
+    "label, shown, title",
+    [
+        ("Chỉ thị 16/CT-TTg", "Chỉ thị số 16/CT-TTg", ""),  # the text names it: no tooltip
+        ("Quyết định 2108-QĐ/TU", "Quyết định số 2108-qđ/tu", ""),
+        ("Nghị quyết 25-NQ/TW", "Nghị quyết Trung ương 7", "Nghị quyết 25-NQ/TW"),  # it does not
+        ("Đề án (không rõ số)", "Đề án", "Đề án (không rõ số)"),
+        ("Chỉ thị 05-CT/TU", "Chỉ thị số 05", "Chỉ thị 05-CT/TU"),
+    ],
+)
+def test_a_citation_link_has_a_tooltip_only_when_its_text_does_not_name_the_document(label, shown, title):
+    assert citation_title(label, shown) == title
