@@ -183,3 +183,16 @@ def test_the_size_check_sees_a_long_function_and_a_long_module(tmp_path):
     (tmp_path / "big.py").write_text("x = 1\n" * (MODULE_LINES + 1), encoding="utf-8")
     found = oversized(sorted(tmp_path.glob("*.py")), tmp_path)
     assert found == ["big.py: 501 lines", "long.py:1 f: 81 lines"]
+
+
+def test_every_module_has_a_test_module_of_its_own():
+    # generator/<package>/<module>.py -> tests/unit/<package>/test_<module>.py
+    missing = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        relative = path.relative_to(PACKAGE)
+        test = ROOT / "tests" / "unit" / relative.parent / f"test_{relative.name}"
+        if not test.is_file():
+            missing.append(test.relative_to(ROOT).as_posix())
+    assert missing == []
