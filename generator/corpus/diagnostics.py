@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Optional
+from typing import Any, Iterable, Iterator, Mapping, Optional
 
 ERROR = "lỗi"
 _VISIBLE = {0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x1B: "\\x1b"}
@@ -136,3 +136,16 @@ class Sink:
 
     def __len__(self) -> int:
         return len(self._found)
+
+
+def strings_in(node: Any, at: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+    """Every string of a loaded YAML value with its data path, in file order (for rules that
+    look at all text: placeholders, TODO markers, HTML)."""
+    if isinstance(node, str):
+        yield at, node
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from strings_in(item, at + (i,))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings_in(value, at + (key,))

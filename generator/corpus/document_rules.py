@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Iterator
 
-from generator.corpus.diagnostics import ERROR, WARNING, DataPath, Diagnostic, Origin
+from generator.corpus.diagnostics import ERROR, WARNING, DataPath, Diagnostic, Origin, strings_in
 from generator.corpus.load import Loaded
 from generator.corpus.markup import contains_html
 from generator.corpus.model import Document
@@ -109,19 +109,8 @@ def source_file_exists(file: DocumentFile) -> Iterator[Diagnostic]:
         )
 
 
-def _strings(node: Any, at: DataPath) -> Iterable[tuple[DataPath, str]]:
-    if isinstance(node, str):
-        yield at, node
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _strings(item, at + (i,))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, at + (key,))
-
-
 def no_html_in_strings(file: DocumentFile) -> Iterator[Diagnostic]:
-    for at, text in _strings(file.loaded.data, ()):
+    for at, text in strings_in(file.loaded.data, ()):
         if contains_html(text):
             yield file.at(
                 at,

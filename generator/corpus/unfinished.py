@@ -15,11 +15,11 @@ turns them, and every placeholder value in the data, into located errors: a YAML
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from generator.corpus.diagnostics import ERROR, Diagnostic
+from generator.corpus.diagnostics import ERROR, Diagnostic, strings_in
 
 if TYPE_CHECKING:  # load.py imports this module
     from generator.corpus.load import Loaded
@@ -87,24 +87,13 @@ def todo_comments(text: str, node: yaml.Node | None) -> list[tuple[int, int, str
     return found
 
 
-def _strings(node: Any, at: tuple) -> Iterable[tuple[tuple, str]]:
-    if isinstance(node, str):
-        yield at, node
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _strings(item, at + (i,))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, at + (key,))
-
-
 def unfinished_work(loaded: Loaded) -> Iterator[Diagnostic]:
     """Errors for the TODO comments and placeholder values of one loaded file (a YAML rule)."""
     for line, col, comment in loaded.todos:
         yield Diagnostic(
             loaded.path, line, col, ERROR, f"{MESSAGE}: {comment}", "sửa giá trị nếu cần rồi xóa dòng TODO này"
         )
-    for at, value in _strings(loaded.data, ()):
+    for at, value in strings_in(loaded.data, ()):
         hint = PLACEHOLDERS.get(value.strip())
         if hint is None and at and at[-1] == "id" and value.startswith(PLACEHOLDER_JURISDICTION + "/"):
             hint = "thay “chua-ro” bằng mã địa bàn của văn bản (data/jurisdictions.yaml) và chuyển tệp vào thư mục đó"

@@ -53,3 +53,11 @@ def test_the_sink_keeps_each_diagnostic_once_and_gives_them_back_sorted():
         Diagnostic("b.yaml", 2, 1, WARNING, "hai"),
     ]
     assert sink.sorted()[0].format() == "a.yaml:9:1: lỗi: một (gợi ý: gợi ý)"
+
+
+def test_strings_in_walks_a_loaded_value_in_file_order_with_data_paths():
+    from generator.corpus.diagnostics import strings_in
+
+    data = {"title": "Chỉ thị", "body": ["Mục 1", {"text": "Mục 2", "number": 2}], "n": None}
+    assert list(strings_in(data)) == [(("title",), "Chỉ thị"), (("body", 0), "Mục 1"), (("body", 1, "text"), "Mục 2")]
+    assert list(strings_in("x", ("a",))) == [(("a",), "x")]
