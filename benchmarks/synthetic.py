@@ -26,6 +26,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+sys.path.insert(0, str(ROOT))
+
+from generator.importer.document import ordered  # noqa: E402  (the schema's order of fields)
 
 # 57 provinces and cities besides the three the real documents come from (60 in all).
 PLACES = [
@@ -454,36 +457,7 @@ def generate(n_docs: int, seed: int, out: Path) -> None:
             )
         path = out / "documents" / place.id / f"{slug}.yaml"
         path.parent.mkdir(exist_ok=True)
-        _dump(path, _ordered(doc), "../../../generator/schema/document.schema.json")
-
-
-_ORDER = [
-    "id",
-    "kind",
-    "number",
-    "issuer",
-    "system",
-    "place",
-    "date",
-    "heading",
-    "title",
-    "subtitle",
-    "period",
-    "topics",
-    "preamble",
-    "body",
-    "footnotes",
-    "signer",
-    "recipients",
-    "recipients_note",
-    "attachments",
-    "tasks",
-    "source",
-]
-
-
-def _ordered(doc: dict) -> dict:
-    return {k: doc[k] for k in _ORDER if k in doc} | {k: v for k, v in doc.items() if k not in _ORDER}
+        _dump(path, ordered(doc), "../../../generator/schema/document.schema.json")
 
 
 def _retopic(value, topic: str):

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Optional
 
 from generator.corpus.model import Jurisdiction, Organization
 from generator.corpus.unfinished import PLACEHOLDER_JURISDICTION
+from generator.corpus.validate import schema
 from generator.importer import emit
 from generator.importer.blocks import dedupe_numbers, number_footnotes, raw_blocks, set_anchors, walk
 from generator.importer.draft import DraftDocument, NewEntries
@@ -28,7 +29,7 @@ from generator.vn import anchors as anchor_rules
 from generator.vn import identity, provinces
 from generator.vn.citations import extract
 
-__all__ = ["Part", "Context", "split_parts", "draft_document", "ORDER"]
+__all__ = ["Part", "Context", "split_parts", "draft_document", "ordered"]
 
 ATTACHED = "văn bản ban hành"  # how an attached document's jurisdiction and issuer are known
 
@@ -359,39 +360,16 @@ def _stats(data, read: _Read, tasks, ctx: Context, number, parent, jurisdiction)
     }
 
 
-ORDER = [
-    "#not_directive",
-    "id",
-    "#kind",
-    "kind",
-    "#number",
-    "number",
-    "#issuer",
-    "issuer",
-    "#system",
-    "system",
-    "place",
-    "#date",
-    "date",
-    "heading",
-    "#title",
-    "title",
-    "subtitle",
-    "period",
-    "topics",
-    "preamble",
-    "body",
-    "#footnotes",
-    "footnotes",
-    "#signer",
-    "signer",
-    "recipients",
-    "recipients_note",
-    "attachments",
-    "tasks",
-    "source",
-]
+# A draft's keys in the order of the document schema's properties, a "#field" comment (a TODO
+# where the field is missing) right above its field; "is it a directive at all?" first.
+_FIELDS = {name: i for i, name in enumerate(schema("document.schema.json")["properties"])}
+
+
+def _position(key: str) -> tuple[int, int]:
+    if key == "#not_directive":
+        return -1, 0
+    return _FIELDS.get(key.lstrip("#"), len(_FIELDS)), 0 if key.startswith("#") else 1
 
 
 def ordered(data: dict) -> dict:
-    return {k: data[k] for k in sorted(data, key=lambda k: ORDER.index(k) if k in ORDER else 99)}
+    return {k: data[k] for k in sorted(data, key=_position)}
