@@ -47,6 +47,8 @@
   var DROPDOWN = 6;      // results shown under the header box
   var DROPDOWN_CANDIDATES = 8;
   var DEBOUNCE = 120;    // ms of quiet typing before a search runs (shards preload meanwhile)
+  var LOADING = 4;       // result files loaded at once; the others wait, and a wait ends with
+                         // nothing fetched when no current query still wants the file
   var FILTERS = [        // URL parameter, filter name in the index, label
     ["loai", "loại", "Loại văn bản"],
     ["co-quan", "cơ quan", "Cơ quan ban hành"],
@@ -237,9 +239,43 @@
     return meta.shardFiles[n];
   }
 
-  function doc(meta, n) {
-    if (!meta.docFiles[n]) meta.docFiles[n] = fetchJson(new URL("docs/" + n + ".json.gz", meta.base));
-    return meta.docFiles[n];
+  /** Thrown where a query's results are no longer wanted (another query replaced it). */
+  var SUPERSEDED = new Error("superseded");
+  var waiting = [], loading = 0;
+
+  /** Result file n: fetched once, at most LOADING at a time. `current()` says whether the query
+   *  asking for it still matters; a file that waits is skipped (its promise rejected with
+   *  SUPERSEDED, nothing fetched) when every query that asked for it has been replaced. While
+   *  typing, the partial queries thus stop loading files the last one does not use. */
+  function doc(meta, n, current) {
+    var entry = meta.docFiles[n];
+    if (!entry) {
+      entry = meta.docFiles[n] = { wanted: [], started: false };
+      entry.promise = new Promise(function (resolve, reject) {
+        waiting.push({ meta: meta, n: n, entry: entry, resolve: resolve, reject: reject });
+      });
+    }
+    if (!entry.started) entry.wanted.push(current || function () { return true; });
+    Promise.resolve().then(pump);  // once the caller has asked for its whole batch
+    return entry.promise;
+  }
+
+  function pump() {
+    while (loading < LOADING && waiting.length) {
+      var job = waiting.shift(), entry = job.entry;
+      if (!entry.wanted.some(function (wanted) { return wanted(); })) {
+        delete job.meta.docFiles[job.n];
+        job.reject(SUPERSEDED);
+        continue;
+      }
+      entry.started = true;
+      entry.wanted = null;
+      loading++;
+      fetchJson(new URL("docs/" + job.n + ".json.gz", job.meta.base)).then(job.resolve, function (error) {
+        delete job.meta.docFiles[job.n];
+        job.reject(error);
+      }).then(function () { loading--; pump(); });
+    }
   }
 
   function filterData(meta) {
@@ -524,11 +560,12 @@
     return (from > 0 ? "… " : "") + out.replace(/\s+/g, " ").trim() + (to < inBlock.length ? " …" : "");
   }
 
-  /** Load, check and order one batch of candidates: rows with .exact (holds every phrase). */
-  function rank(parsed, batch) {
+  /** Load, check and order one batch of candidates: rows with .exact (holds every phrase).
+   *  Rejects with SUPERSEDED when `current()` turns false before its files are loaded. */
+  function rank(parsed, batch, current) {
     return loadIndex().then(function (meta) {
       return Promise.all(batch.map(function (item, order) {
-        return doc(meta, item.doc).then(function (data) {
+        return doc(meta, item.doc, current).then(function (data) {
           var analysis = parsed.terms.length ? analyse(parsed, data) : null;
           var published = ((data.filters || {})["công bố"] || [FULL_TEXT])[0] === FULL_TEXT;
           return {
@@ -633,9 +670,9 @@
   /** What the header box shows for a query's candidates: { mode, items, count, checked }.
    *  A phrase shows the candidates that hold it; when none does and every one was checked, the
    *  words apart (when the query allows it), said so. */
-  function dropdownResults(parsed, c) {
+  function dropdownResults(parsed, c, current) {
     var from = c.mode === "fallback" ? c.fallback : c.found.exact;
-    return rank(parsed, from.slice(0, DROPDOWN_CANDIDATES)).then(function (items) {
+    return rank(parsed, from.slice(0, DROPDOWN_CANDIDATES), current).then(function (items) {
       if (c.mode !== "phrase") return { mode: c.mode, items: items, count: from.length };
       var shown = items.filter(function (item) { return item.exact; });
       var failed = items.length - shown.length;
@@ -647,7 +684,7 @@
       var apart = items.filter(function (item) { return item.quotedHeld; });
       return c.found.loose().then(function (loose) {
         if (!parsed.canFallback || !(loose.length + apart.length)) return { mode: "none", items: [], count: 0 };
-        return rank(parsed, loose.slice(0, DROPDOWN_CANDIDATES)).then(function (more) {
+        return rank(parsed, loose.slice(0, DROPDOWN_CANDIDATES), current).then(function (more) {
           return { mode: "fallback", items: apart.concat(more), count: loose.length + apart.length };
         });
       });
@@ -681,6 +718,7 @@
     }
     function run() {
       var query = input.value.trim(), parsed = parseQuery(query), mine = ++counter;
+      var current = function () { return mine === counter; };
       more.href = new URL("tim-kiem/", root).pathname + (query ? "?q=" + encodeURIComponent(query).replace(/%20/g, "+") : "");
       more.hidden = !query;
       if (!parsed.terms.length) {
@@ -690,7 +728,7 @@
       }
       status.textContent = "Đang tìm…";
       candidates(parsed).then(function (c) {
-        return mine === counter ? dropdownResults(parsed, c) : null;
+        return mine === counter ? dropdownResults(parsed, c, current) : null;
       }).then(function (out) {
         if (!out || mine !== counter) return;
         list.innerHTML = "";
@@ -710,6 +748,7 @@
         more.textContent = "Xem tất cả kết quả";
         open(true);
       }).catch(function (error) {
+        if (mine !== counter) return;  // replaced by a newer query, which reports for itself
         status.textContent = "Không tải được bộ tìm kiếm";
         if (window.console) console.error(error);
       });
@@ -860,7 +899,7 @@
         var batch = s.candidates.slice(s.next, s.next + CANDIDATES);
         s.next += batch.length;
         batches++;
-        return rank(state.parsed, batch).then(function (items) {
+        return rank(state.parsed, batch, function () { return mine === counter; }).then(function (items) {
           if (mine !== counter) return;
           items.forEach(function (item) {
             if (!checking || item.exact) s.pending.push(item);
@@ -988,6 +1027,7 @@
         if (c.mode === "none") { describeState(); return null; }
         return showMain();
       }).catch(function (error) {
+        if (mine !== counter) return;  // replaced by a newer query, which reports for itself
         status.textContent = "Không tải được bộ tìm kiếm.";
         if (window.console) console.error(error);
       }).then(function () {
@@ -1016,8 +1056,9 @@
       fresh = true;
       run(false);
     });
-    moreButton.addEventListener("click", function () { showMain(); });
-    looseButton.addEventListener("click", function () { showLoose(true); });
+    function quiet(error) { if (error !== SUPERSEDED && window.console) console.error(error); }
+    moreButton.addEventListener("click", function () { showMain().catch(quiet); });
+    looseButton.addEventListener("click", function () { showLoose(true).catch(quiet); });
     applyParams(new URLSearchParams(location.search));
     loadIndex().then(fillFilters).catch(function () { /* filters stay empty */ }).then(function () { run(false); });
   }

@@ -705,6 +705,64 @@ HOSTILE = [
 ]
 
 
+class _SlowResultsHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site with every result file (search-index/<version>/docs/N.json.gz) late."""
+
+    delay = 0.4
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self):
+        if "/docs/" in self.path:
+            threading.Event().wait(self.delay)
+        return super().do_GET()
+
+
+def _result_urls(built_site: Path) -> dict[str, str]:
+    """Result file name (N.json.gz) -> the URL path of the page it describes."""
+    (docs,) = built_site.glob("search-index/*/docs")
+    return {f.name: json.loads(gzip.decompress(f.read_bytes()))["url"] for f in docs.iterdir()}
+
+
+@browser_test
+def test_a_replaced_query_stops_loading_result_files(browser, built_site):
+    """Typing on while a query loads its result files: the files it still waits for are never
+    fetched, and the next query's results come from the files it asked for itself."""
+    first, second = "ban", "2108"
+    urls = _result_urls(built_site)
+    handler = functools.partial(_SlowResultsHandler, directory=str(built_site))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        context = browser.new_context()
+        pg = context.new_page()
+        pg.base = f"http://127.0.0.1:{server.server_address[1]}"
+        # The first query alone has more candidates than a batch (10) to load and check.
+        _run_search(pg, "/tim-kiem/?" + urlencode({"q": first}))
+        alone = int(pg.get_attribute("#search-results", "data-count"))
+        assert alone > 10, alone
+
+        pg.goto(pg.base + "/tim-kiem/")
+        pg.wait_for_function("() => document.getElementById('search-results').dataset.mode === 'empty'")
+        requested: list[str] = []
+        pg.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[1]) if "/docs/" in r.url else None)
+        with pg.expect_request(lambda r: "/docs/" in r.url):
+            pg.fill("#vb-search-page-input", first)
+        pg.fill("#vb-search-page-input", second)
+        pg.wait_for_function(_DONE)
+        shown = _load_all(pg, "#search-results", "#vb-search-page-more") + _loose_links(pg)
+        context.close()
+        server.shutdown()
+
+    fetched = [urls[name] for name in requested]
+    shown_pages = {unquote(link).split("#")[0] for link in shown}
+    assert shown_pages and shown_pages <= set(fetched), (shown, fetched)
+    # Of the first query's batch of 10, only the files already loading (4 at a time) when it
+    # was replaced; every file is fetched once.
+    assert 0 < len(set(fetched) - shown_pages) <= 4, fetched
+    assert len(fetched) == len(set(fetched)), fetched
+
+
 @browser_test
 def test_hostile_queries_stay_inert(page):
     for query in HOSTILE:
