@@ -47,8 +47,8 @@
   var DROPDOWN = 6;      // results shown under the header box
   var DROPDOWN_CANDIDATES = 8;
   var DEBOUNCE = 120;    // ms of quiet typing before a search runs (shards preload meanwhile)
-  var LOADING = 4;       // result files loaded at once; the others wait, and a wait ends with
-                         // nothing fetched when no current query still wants the file
+  var LOADING = 6;       // result files loaded at once (as HTTP/1.1 browsers do per host); the others
+                         // wait, and a wait ends with nothing fetched when no current query wants it
   var FILTERS = [        // URL parameter, filter name in the index, label
     ["loai", "loại", "Loại văn bản"],
     ["co-quan", "cơ quan", "Cơ quan ban hành"],
