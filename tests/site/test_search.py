@@ -705,17 +705,18 @@ HOSTILE = [
 ]
 
 
-class _SlowResultsHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site with every result file (search-index/<version>/docs/N.json.gz) late."""
+class _HeldResultsHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site, holding every result file (search-index/<version>/docs/N.json.gz) until
+    `release` is set."""
 
-    delay = 0.4
+    release = threading.Event()
 
     def log_message(self, *args) -> None:
         pass
 
     def do_GET(self):
         if "/docs/" in self.path:
-            threading.Event().wait(self.delay)
+            self.release.wait(timeout=30)
         return super().do_GET()
 
 
@@ -728,10 +729,12 @@ def _result_urls(built_site: Path) -> dict[str, str]:
 @browser_test
 def test_a_replaced_query_stops_loading_result_files(browser, built_site):
     """Typing on while a query loads its result files: the files it still waits for are never
-    fetched, and the next query's results come from the files it asked for itself."""
+    fetched (those already loading are: 6 at a time), and the next query's results come from the
+    files it asked for itself."""
     first, second = "ban", "2108"
     urls = _result_urls(built_site)
-    handler = functools.partial(_SlowResultsHandler, directory=str(built_site))
+    handler = functools.partial(_HeldResultsHandler, directory=str(built_site))
+    _HeldResultsHandler.release.set()
     with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         context = browser.new_context()
@@ -746,9 +749,11 @@ def test_a_replaced_query_stops_loading_result_files(browser, built_site):
         pg.wait_for_function("() => document.getElementById('search-results').dataset.mode === 'empty'")
         requested: list[str] = []
         pg.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[1]) if "/docs/" in r.url else None)
+        _HeldResultsHandler.release.clear()  # the first query's files stay loading…
         with pg.expect_request(lambda r: "/docs/" in r.url):
             pg.fill("#vb-search-page-input", first)
-        pg.fill("#vb-search-page-input", second)
+        pg.fill("#vb-search-page-input", second)  # …while the second query replaces it
+        _HeldResultsHandler.release.set()
         pg.wait_for_function(_DONE)
         shown = _load_all(pg, "#search-results", "#vb-search-page-more") + _loose_links(pg)
         context.close()
