@@ -737,15 +737,19 @@ def test_a_replaced_query_stops_loading_result_files(browser, built_site):
     _HeldResultsHandler.release.set()
     with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        # The first query alone has more candidates than a batch (10) to load and check.
         context = browser.new_context()
         pg = context.new_page()
-        pg.base = f"http://127.0.0.1:{server.server_address[1]}"
-        # The first query alone has more candidates than a batch (10) to load and check.
+        pg.base = base
         _run_search(pg, "/tim-kiem/?" + urlencode({"q": first}))
         alone = int(pg.get_attribute("#search-results", "data-count"))
         assert alone > 10, alone
+        context.close()
 
-        pg.goto(pg.base + "/tim-kiem/")
+        context = browser.new_context()  # an empty cache: every file comes from the server
+        pg = context.new_page()
+        pg.goto(base + "/tim-kiem/")
         pg.wait_for_function("() => document.getElementById('search-results').dataset.mode === 'empty'")
         requested: list[str] = []
         pg.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[1]) if "/docs/" in r.url else None)
