@@ -123,8 +123,9 @@ def _generate(args: argparse.Namespace, data: Path, cache: Cache, folder: Path) 
 def cmd_site(args: argparse.Namespace) -> int:
     """Full build into site/: the generator renders every page (HTML, on every core, through
     the cache) in a child process that gives its memory back when done; MkDocs wraps the pages
-    in the theme (its adapter reads the generator's manifest); the search index is built over
-    the result, and the new site replaces site/. A failed build leaves the previous site/."""
+    in the theme (its adapter reads the generator's manifest, and indexes each page for search
+    as MkDocs writes it), and the new site replaces site/. A failed build leaves the previous
+    site/."""
     out = Path(args.out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     data = Path(os.environ.get("OD_DATA_DIR") or args.data)
@@ -139,22 +140,15 @@ def cmd_site(args: argparse.Namespace) -> int:
         timings["generator_s"] = time.perf_counter() - started
         staging = staging_dir(out, "build-")  # a killed build's folder is removed here
         started = time.perf_counter()
-        if _mkdocs(staging, {**_site_env(args), "OD_MANIFEST": str(folder / MANIFEST)}) != 0:
+        figures = Path(pages) / "index.json"  # the adapter indexes the pages as MkDocs writes them
+        env = {**_site_env(args), "OD_MANIFEST": str(folder / MANIFEST), "OD_INDEX_FIGURES": str(figures)}
+        if _mkdocs(staging, env) != 0 or not figures.is_file():
             shutil.rmtree(staging, ignore_errors=True)
             print("Xây dựng trang thất bại; thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
             return 1
-        timings["mkdocs_s"] = time.perf_counter() - started
+        timings["mkdocs_s"] = time.perf_counter() - started  # with the search index
+        timings["search_index_finish_s"] = json.loads(figures.read_text(encoding="utf-8"))["finish_s"]
         cache.prune()
-    from generator.publish.search_index import index_site
-
-    try:
-        started = time.perf_counter()
-        index_site(staging)  # the search index over the built HTML (generator/publish/search_index.py)
-        timings["search_index_s"] = time.perf_counter() - started
-    except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Tạo chỉ mục tìm kiếm thất bại ({exc}); thư mục site/ cũ được giữ nguyên.", file=sys.stderr)
-        return 1
     replace_dir(staging, out)
     if os.environ.get("OD_TIMINGS"):  # benchmarks/run.py reads the stage times from here
         Path(os.environ["OD_TIMINGS"]).write_text(json.dumps(timings), encoding="utf-8")

@@ -1,7 +1,9 @@
-"""Post-build step: the full-text search index over the built HTML.
+"""The full-text search index over the built HTML.
 
-`index_site(site_dir)` runs after MkDocs and writes `<site_dir>/search-index/`, which
-content/assets/search.js queries in the browser. Pages opt in with `data-pagefind-body`
+`IndexWhileBuilding` is fed each page as MkDocs writes it (the adapter's on_post_page) and
+writes `<site_dir>/search-index/` at the end of the build; `index_site(site_dir)` indexes a
+finished site (the preview's first build, `python -m generator.publish.search_index`) into the
+same bytes. content/assets/search.js queries it in the browser. Pages opt in with `data-pagefind-body`
 (document pages through theme/main.html; catalog pages too); every other page stays out.
 The published HTML is never changed.
 
@@ -48,6 +50,7 @@ import gzip
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import re
 import shutil
@@ -58,11 +61,23 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from generator.publish.search_page import MARKER, Page, parse_page
 from generator.vn.text import fold
 
-__all__ = ["build", "fnv1a", "fold", "index_site", "index_terms", "pages_to_index", "parse_page", "segments", "terms"]
+__all__ = [
+    "IndexWhileBuilding",
+    "build",
+    "fnv1a",
+    "fold",
+    "index_site",
+    "index_terms",
+    "pages_to_index",
+    "parse_page",
+    "segments",
+    "terms",
+]
 
 BUNDLE = "search-index"
 _TERM = re.compile(r"[^\W_]+")
@@ -72,6 +87,7 @@ _SEPARATORS = '\n;!?…()[]{}"“”‘’«»|•'
 _BREAKING = "[" + re.escape(_SEPARATORS) + "]|[.,:](?=[\\W_])|(?<=[\\W_])[.,:]"
 # A text's syllables in order and, between them, each character that breaks (one per token).
 _TOKEN = re.compile(r"[^\W_]+|" + _BREAKING)
+_MARKER = MARKER.encode()
 K1, B = 1.2, 0.75  # BM25, as in lunr and Lucene (the browser computes the score)
 
 
@@ -268,21 +284,62 @@ def _files(index: _Index, mapper=map) -> dict[str, bytes]:
     return files
 
 
-def _read(item: tuple[Path, str]) -> Page | None:
-    """A page file, read: only its indexed part is decoded (from the tag that holds the first
-    data-pagefind-body to the end of the article: all that parse_page() reads)."""
-    path, url = item
-    data = path.read_bytes()
-    found = data.find(MARKER.encode())
+def _indexed_part(data: bytes | str) -> str | None:
+    """What parse_page() reads of a page (bytes or text): from the tag that holds the first
+    data-pagefind-body to the end of the article (None when the page does not opt in). Of
+    bytes, only that part is decoded."""
+    if isinstance(data, str):
+        found = data.find(MARKER)
+        if found < 0:
+            return None
+        end = data.find("</article>", found)
+        return data[max(data.rfind("<", 0, found), 0) : end if end > 0 else len(data)]
+    found = data.find(_MARKER)
     if found < 0:
         return None
-    start = data.rfind(b"<", 0, found)
     end = data.find(b"</article>", found)
-    return parse_page(data[max(start, 0) : end if end > 0 else len(data)].decode("utf-8"), url)
+    return data[max(data.rfind(b"<", 0, found), 0) : end if end > 0 else len(data)].decode("utf-8")
+
+
+def _read(item: tuple[Path, str]) -> Page | None:
+    """A page file, read."""
+    path, url = item
+    part = _indexed_part(path.read_bytes())
+    return None if part is None else parse_page(part, url)
 
 
 def _read_chunk(items: list[tuple[Path, str]]) -> _Chunk:
     return _Chunk(page for page in map(_read, items) if page is not None)
+
+
+def _parse_chunk(items: list[tuple[str, str]]) -> _Chunk:
+    return _Chunk(page for page in (parse_page(part, url) for part, url in items) if page is not None)
+
+
+def _workers() -> int:
+    return min(os.cpu_count() or 1, 8)
+
+
+def _pool() -> multiprocessing.pool.Pool | None:
+    """Worker processes (forked: they start at once), or None where there is one core or no fork."""
+    if _workers() > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork").Pool(_workers())
+    return None
+
+
+def _write_bundle(index: _Index, site_dir: Path, mapper=map) -> dict:
+    """Encode the merged index and write <site_dir>/search-index/ (replacing it); figures."""
+    if not index.lengths:
+        raise RuntimeError(f"không có trang nào mang {MARKER} trong {site_dir}")
+    files = _files(index, mapper)
+    output = site_dir / BUNDLE
+    if output.exists():
+        shutil.rmtree(output)
+    for relative, data in files.items():
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return {"pages": len(index.lengths), "files": len(files), "bytes": sum(len(d) for d in files.values())}
 
 
 def index_site(site_dir: Path) -> dict:
@@ -292,28 +349,78 @@ def index_site(site_dir: Path) -> dict:
     items = pages_to_index(site_dir)
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     index = _Index()
-    workers = min(os.cpu_count() or 1, 8)
-    if workers > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for chunk in pool.imap(_read_chunk, chunks):
-                index.merge(chunk)
-            if not index.lengths:
-                raise RuntimeError(f"không có trang nào mang {MARKER} trong {site_dir}")
-            files = _files(index, pool.map)
-    else:
+    pool = _pool() if len(chunks) > 1 else None
+    if pool is None:
         for items_of_chunk in chunks:
             index.merge(_read_chunk(items_of_chunk))
-        if not index.lengths:
-            raise RuntimeError(f"không có trang nào mang {MARKER} trong {site_dir}")
-        files = _files(index)
-    output = site_dir / BUNDLE
-    if output.exists():
-        shutil.rmtree(output)
-    for relative, data in files.items():
-        target = output / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return {"pages": len(index.lengths), "files": len(files), "bytes": sum(len(d) for d in files.values())}
+        return _write_bundle(index, site_dir)
+    with pool:
+        for chunk in pool.imap(_read_chunk, chunks):
+            index.merge(chunk)
+        return _write_bundle(index, site_dir, pool.map)
+
+
+class IndexWhileBuilding:
+    """The index of a site being written, fed each page as the builder writes it (the MkDocs
+    adapter's on_post_page): runs of CHUNK pages are indexed by worker processes while the
+    builder goes on with the next pages, so the index costs little more than its last merge.
+
+    The pages must come in URL order (the adapter hands MkDocs the generated pages in that
+    order), so the documents are numbered as index_site() numbers them and the files are the
+    same bytes (test_search.py). If they do not, finish() indexes the written site instead."""
+
+    def __init__(self) -> None:
+        self._pool = _pool()
+        self._run: list[tuple[str, str]] = []
+        self._chunks: list[Any] = []  # runs not merged yet, in page order: AsyncResult or _Chunk
+        self._index = _Index()
+        self._last: str | None = None
+        self.in_order = True
+
+    def add(self, url: str, html: str) -> None:
+        """A written page: its URL path from the site root ("/van-ban/…/") and its HTML."""
+        part = _indexed_part(html)
+        if part is None or not self.in_order:
+            return
+        if self._last is not None and url <= self._last:
+            self.in_order = False  # finish() reads the written files instead
+            self._run, self._chunks, self._index = [], [], _Index()
+            return
+        self._last = url
+        self._run.append((part, url))
+        if len(self._run) >= CHUNK:
+            self._send()
+
+    def _send(self) -> None:
+        if self._run:
+            run, self._run = self._run, []
+            self._chunks.append(self._pool.apply_async(_parse_chunk, (run,)) if self._pool else _parse_chunk(run))
+        # merge the runs done so far, in order (a run's postings are freed once merged)
+        while self._chunks and (isinstance(self._chunks[0], _Chunk) or self._chunks[0].ready()):
+            chunk = self._chunks.pop(0)
+            self._index.merge(chunk if isinstance(chunk, _Chunk) else chunk.get())
+
+    def finish(self, site_dir: Path) -> dict:
+        """Write <site_dir>/search-index/ once every page was added; figures (with "streamed":
+        whether the pages came in order)."""
+        site_dir = Path(site_dir).resolve()
+        try:
+            if not self.in_order:
+                return {**index_site(site_dir), "streamed": False}
+            self._send()
+            for chunk in self._chunks:
+                self._index.merge(chunk if isinstance(chunk, _Chunk) else chunk.get())
+            self._chunks = []
+            figures = _write_bundle(self._index, site_dir, self._pool.map if self._pool else map)
+            return {**figures, "streamed": True}
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,3 +30,73 @@ def test_icons_become_references_to_one_shared_file(tmp_path: Path):
 def test_other_svg_is_left_alone(tmp_path: Path):
     drawn = '<svg width="10" viewBox="0 0 1 1"><circle r="1"/></svg>'
     assert share_icons(drawn, "x/", tmp_path) == drawn
+
+
+def test_the_preview_watches_with_the_systems_own_notices(tmp_path: Path, monkeypatch):
+    """`make serve`: the folders MkDocs watches by polling are watched again through inotify,
+    and an edit under one of them asks for a rebuild without waiting for a scan."""
+    import time
+    import types
+
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
+    from generator.build import mkdocs_hooks
+
+    monkeypatch.delenv("OD_DATA_DIR", raising=False)
+    monkeypatch.delenv("OD_PREVIEW_POLLING", raising=False)
+    docs, data = tmp_path / "content", tmp_path / "data"
+    docs.mkdir()
+    data.mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(tmp_path / "mkdocs.yml"))
+    config = types.SimpleNamespace(
+        docs_dir=str(docs),
+        config_file_path=str(tmp_path / "mkdocs.yml"),
+        theme=types.SimpleNamespace(dirs=["/nowhere"]),
+    )
+    assert isinstance(server.observer, PollingObserver)
+    assert mkdocs_hooks.on_serve(server, config, None) is server
+    server.watch(str(data))  # mkdocs.yml's watch: list comes after on_serve
+    observer = server.observer
+    assert Observer is not PollingObserver and not isinstance(observer, PollingObserver)
+    observer.start()
+    try:
+        paths = {Path(e.watch.path) for e in observer.emitters}
+        # a watched file is watched through its folder
+        for wanted in (docs, tmp_path / "mkdocs.yml", data):
+            assert any(wanted == p or p in wanted.parents for p in paths), (wanted, paths)
+        (data / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+        # the server's own loop would now build; here, the notice it waits for
+        with server._rebuild_cond:
+            assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=2)
+        time.sleep(0.5)  # the write's last notices (modified, closed) arrive
+        with server._rebuild_cond:
+            server._want_rebuild = False
+        # a build reads every watched file: reading is not a change (else builds never stop)
+        assert (data / "a.yaml").read_text(encoding="utf-8") == "x: 1\n"
+        with server._rebuild_cond:
+            assert not server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=1)
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_the_preview_can_keep_polling(tmp_path: Path, monkeypatch):
+    """OD_PREVIEW_POLLING=1 keeps MkDocs' polling (folders where inotify sees no change)."""
+    import types
+
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
+
+    from generator.build import mkdocs_hooks
+
+    monkeypatch.setenv("OD_PREVIEW_POLLING", "1")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    config = types.SimpleNamespace(docs_dir=str(tmp_path), config_file_path=None, theme=types.SimpleNamespace(dirs=[]))
+    mkdocs_hooks.on_serve(server, config, None)
+    assert isinstance(server.observer, PollingObserver)
