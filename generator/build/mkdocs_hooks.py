@@ -275,7 +275,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     output = compact_html(share_icons(output, page.url, Path(config.site_dir)))
     indexer = getattr(config, "vb_search_index", None)
     if indexer is not None:
-        indexer.add("/" + page.url, output)
+        indexer.add("/" + page.url, output, Path(page.file.abs_dest_path))
     return output
 
 

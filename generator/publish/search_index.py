@@ -284,16 +284,9 @@ def _files(index: _Index, mapper=map) -> dict[str, bytes]:
     return files
 
 
-def _indexed_part(data: bytes | str) -> str | None:
-    """What parse_page() reads of a page (bytes or text): from the tag that holds the first
-    data-pagefind-body to the end of the article (None when the page does not opt in). Of
-    bytes, only that part is decoded."""
-    if isinstance(data, str):
-        found = data.find(MARKER)
-        if found < 0:
-            return None
-        end = data.find("</article>", found)
-        return data[max(data.rfind("<", 0, found), 0) : end if end > 0 else len(data)]
+def _indexed_part(data: bytes) -> str | None:
+    """What parse_page() reads of a page: from the tag that holds the first data-pagefind-body
+    to the end of the article (None when the page does not opt in). Only that is decoded."""
     found = data.find(_MARKER)
     if found < 0:
         return None
@@ -310,10 +303,6 @@ def _read(item: tuple[Path, str]) -> Page | None:
 
 def _read_chunk(items: list[tuple[Path, str]]) -> _Chunk:
     return _Chunk(page for page in map(_read, items) if page is not None)
-
-
-def _parse_chunk(items: list[tuple[str, str]]) -> _Chunk:
-    return _Chunk(page for page in (parse_page(part, url) for part, url in items) if page is not None)
 
 
 def _workers() -> int:
@@ -361,9 +350,10 @@ def index_site(site_dir: Path) -> dict:
 
 
 class IndexWhileBuilding:
-    """The index of a site being written, fed each page as the builder writes it (the MkDocs
-    adapter's on_post_page): runs of CHUNK pages are indexed by worker processes while the
-    builder goes on with the next pages, so the index costs little more than its last merge.
+    """The index of a site being written, told of each page as the builder writes it (the
+    MkDocs adapter's on_post_page): worker processes read and index runs of CHUNK written pages
+    while the builder goes on with the next ones. Only file names cross to the workers (a
+    page's text sent through a pipe cost the builder's process as much as it saved).
 
     The pages must come in URL order (the adapter hands MkDocs the generated pages in that
     order), so the documents are numbered as index_site() numbers them and the files are the
@@ -371,30 +361,33 @@ class IndexWhileBuilding:
 
     def __init__(self) -> None:
         self._pool = _pool()
-        self._run: list[tuple[str, str]] = []
+        self._run: list[tuple[Path, str]] = []  # written pages not sent yet
+        self._writing: tuple[Path, str] | None = None  # the page being written now
         self._chunks: list[Any] = []  # runs not merged yet, in page order: AsyncResult or _Chunk
         self._index = _Index()
         self._last: str | None = None
         self.in_order = True
 
-    def add(self, url: str, html: str) -> None:
-        """A written page: its URL path from the site root ("/van-ban/…/") and its HTML."""
-        part = _indexed_part(html)
-        if part is None or not self.in_order:
+    def add(self, url: str, html: str, path: Path) -> None:
+        """A page about to be written to `path`: its URL path from the site root ("/van-ban/…/")
+        and its HTML (to see whether it opts in)."""
+        if MARKER not in html or not self.in_order:
             return
         if self._last is not None and url <= self._last:
             self.in_order = False  # finish() reads the written files instead
-            self._run, self._chunks, self._index = [], [], _Index()
+            self._run, self._chunks, self._index, self._writing = [], [], _Index(), None
             return
         self._last = url
-        self._run.append((part, url))
+        if self._writing is not None:  # the page before this one is written by now
+            self._run.append(self._writing)
+        self._writing = (Path(path), url)
         if len(self._run) >= CHUNK:
             self._send()
 
     def _send(self) -> None:
         if self._run:
             run, self._run = self._run, []
-            self._chunks.append(self._pool.apply_async(_parse_chunk, (run,)) if self._pool else _parse_chunk(run))
+            self._chunks.append(self._pool.apply_async(_read_chunk, (run,)) if self._pool else _read_chunk(run))
         # merge the runs done so far, in order (a run's postings are freed once merged)
         while self._chunks and (isinstance(self._chunks[0], _Chunk) or self._chunks[0].ready()):
             chunk = self._chunks.pop(0)
@@ -407,6 +400,9 @@ class IndexWhileBuilding:
         try:
             if not self.in_order:
                 return {**index_site(site_dir), "streamed": False}
+            if self._writing is not None:
+                self._run.append(self._writing)
+                self._writing = None
             self._send()
             for chunk in self._chunks:
                 self._index.merge(chunk if isinstance(chunk, _Chunk) else chunk.get())

@@ -9,7 +9,6 @@ import pytest
 from generator.publish.search_index import (
     CHUNK,
     IndexWhileBuilding,
-    _indexed_part,
     fold,
     index_site,
     index_terms,
@@ -82,7 +81,7 @@ def test_pages_indexed_as_written_give_the_index_of_the_written_site(tmp_path, c
     _written_site(walked, count)
     indexer = IndexWhileBuilding()
     for url in sorted(pages):
-        indexer.add(url, pages[url])
+        indexer.add(url, pages[url], streamed / url.strip("/") / "index.html")
     figures = indexer.finish(streamed)
     assert figures["streamed"] and figures["pages"] == count
     index_site(walked)
@@ -95,15 +94,8 @@ def test_pages_out_of_url_order_are_indexed_from_the_written_site(tmp_path):
     _written_site(walked, 5)
     indexer = IndexWhileBuilding()
     for url in sorted(pages, reverse=True):
-        indexer.add(url, pages[url])
+        indexer.add(url, pages[url], streamed / url.strip("/") / "index.html")
     figures = indexer.finish(streamed)
     assert not figures["streamed"] and figures["pages"] == 5
     index_site(walked)
     assert _bundle(streamed) == _bundle(walked)
-
-
-def test_indexed_part_of_bytes_and_of_text_is_the_same():
-    html = _site_page(1)
-    assert _indexed_part(html) == _indexed_part(html.encode("utf-8"))
-    assert _indexed_part(html).startswith("<div data-pagefind-body>") and _indexed_part(html).endswith("</div>")
-    assert _indexed_part("<p>không</p>") is None and _indexed_part(b"<p>x</p>") is None
