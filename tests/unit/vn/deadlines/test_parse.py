@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import subprocess
 import sys
@@ -99,6 +101,17 @@ def test_table_is_large_enough():
 def test_non_string_is_a_type_error():
     with pytest.raises(TypeError):
         parse(None)  # type: ignore[arg-type]
+
+
+def test_a_phrase_parsed_again_is_the_same_immutable_result():
+    """parse() remembers its results (the preview checks every deadline on each rebuild): the
+    same phrase and year give the same object, another year its own result."""
+    first = parse("trong tháng 12", 2025)
+    assert parse("trong tháng 12", 2025) is first
+    assert parse("trong tháng 12", 2026) != first and parse("trong tháng 12", 2026).start.year == 2026
+    assert parse("trong tháng 12", True) == parse("trong tháng 12")  # a bool is no year
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.text = "x"  # type: ignore[misc]
 
 
 # --- the phrases in the project's data -----------------------------------------------
