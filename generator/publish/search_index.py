@@ -1,11 +1,11 @@
 """The full-text search index over the built HTML.
 
-`IndexWhileBuilding` is fed each page as MkDocs writes it (the adapter's on_post_page) and
-writes `<site_dir>/search-index/` at the end of the build; `index_site(site_dir)` indexes a
-finished site (the preview's first build, `python -m generator.publish.search_index`) into the
-same bytes. content/assets/search.js queries it in the browser. Pages opt in with `data-pagefind-body`
-(document pages through theme/main.html; catalog pages too); every other page stays out.
-The published HTML is never changed.
+`IndexWhileBuilding` is told of each page as MkDocs writes it (the adapter's on_post_page)
+and writes `<site_dir>/search-index/` at the end of the build; `index_site(site_dir)` indexes
+a finished site (the preview's first build, `python -m generator.publish.search_index`) into
+the same bytes. content/assets/search.js queries it in the browser. Pages opt in with
+`data-pagefind-body` (document pages through theme/main.html; catalog pages too); every other
+page stays out. The published HTML is never changed.
 
 Why not Pagefind (measured, see BENCHMARKS.md): Vietnamese is written in syllables, so a few
 hundred syllables ("công", "tác", "dân", "vận"…) occur hundreds of times in every document, and
