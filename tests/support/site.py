@@ -79,6 +79,12 @@ def unknown(not_before: str | None = None, note: str | None = None) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
+def numbered_items(count: int) -> str:
+    """A body of `count` numbered items ("1. Việc 1." …), as YAML lines, for tasks to sit in
+    (units muc-1, muc-2…)."""
+    return "".join(f"  - {{type: item, number: '{i}', text: 'Việc {i}.'}}\n" for i in range(1, count + 1))
+
+
 def doc(
     doc_id: str,
     kind: str = "chi-thi",

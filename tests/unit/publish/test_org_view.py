@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from generator.publish.org_view import org_list_items, org_list_view, org_view
-from tests.support.site import day, doc, make_site
+from tests.support.site import day, doc, make_site, numbered_items
 
 ORG = "da-nang/ban-dan-van-thanh-uy"
 PLAN = "da-nang/ke-hoach-20-kh-tu-2026"
 OLD = "da-nang/ke-hoach-05-kh-tu-2021"
 REPORT = "da-nang/bao-cao-01-bc-dv-2022"
 
-BODY = "".join(f"  - {{type: item, number: '{i}', text: 'Việc {i}.'}}\n" for i in range(1, 6))
+BODY = numbered_items(5)
 PLAN_TASKS = (
     "tasks:\n"
     "  - {id: a, unit: muc-1, lead: [Ban Dân vận Thành ủy], deadline: Hoàn thành trong tháng 1/2027}\n"

@@ -9,12 +9,12 @@ import pytest
 
 from generator.publish.links import Linker
 from generator.publish.task_view import OrgName, ReportView, task_rows
-from tests.support.site import day, doc, make_site
+from tests.support.site import day, doc, make_site, numbered_items
 
 ENDED = "da-nang/chi-thi-08-ct-tu-2021"  # period 2021–2025: over on the build date
 RUNNING = "da-nang/ke-hoach-20-kh-tu-2025"  # period 2025–2030
 
-BODY = "".join(f"  - {{type: item, number: '{i}', text: 'Việc {i}.'}}\n" for i in range(1, 7))
+BODY = numbered_items(6)
 ENDED_TASKS = (
     "period: {start: 2021, end: 2025}\ntasks:\n"
     "  - {id: a, unit: muc-1, lead: [Ban Dân vận Thành ủy], support: [Văn phòng Thành ủy, Sở Lạ],"

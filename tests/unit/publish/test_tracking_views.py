@@ -9,7 +9,7 @@ import pytest
 
 from generator.publish import tracking_views
 from generator.publish.list_views import IndexItem
-from tests.support.site import day, doc, make_site, unknown
+from tests.support.site import day, doc, make_site, numbered_items, unknown
 
 DN = "da-nang/chi-thi-08-ct-tu-2021"
 DN_OLD = "da-nang/ke-hoach-05-kh-tu-2016"
@@ -17,7 +17,7 @@ HN = "ha-noi/chi-thi-07-ct-tu-2021"
 BN = "bac-ninh/ke-hoach-01-kh-tu-2022"
 UNDATED = "da-nang/thong-bao-khong-ngay"
 
-BODY = "".join(f"  - {{type: item, number: '{i}', text: 'Việc {i}.'}}\n" for i in range(1, 4))
+BODY = numbered_items(3)
 DN_TASKS = (
     "tasks:\n"
     "  - {id: a, unit: muc-1, lead: [Văn phòng Thành ủy], support: [Ủy ban Kiểm tra Thành ủy],"
