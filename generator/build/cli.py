@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator.build.cache import Cache
-from generator.build.pipeline import build, build_date, cache_dir, check
+from generator.build.pipeline import build, build_date, cache_dir, check, gc_paused
 from generator.build.parallel import in_child
 from generator.build.write import MANIFEST, replace_dir, staging_dir, write_manifest, write_markdown, write_project
 from generator.corpus.diagnostics import Diagnostic
@@ -313,4 +313,5 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_linkcheck)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    with gc_paused():  # the whole command: its heap is large and mostly acyclic (see gc_paused)
+        return int(args.func(args))

@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
 ERROR = "lỗi"
 _VISIBLE = {0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x1B: "\\x1b"}
+_INVISIBLE = re.compile("[\r\n\t\x1b]")
 WARNING = "cảnh báo"
 
 DataPath = tuple  # a path into a YAML file's data: keys (str) and list indices (int)
@@ -49,7 +51,9 @@ class Diagnostic:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
         if self.hint:
             text += f" (gợi ý: {self.hint})"
-        return text.translate(_VISIBLE)  # a quoted value's CR or LF must not forge a line of output
+        # A quoted value's CR or LF must not forge a line of output. (A pattern, not
+        # str.translate: that took 25 µs a line of Vietnamese text, 2 s for 82,000 warnings.)
+        return _INVISIBLE.sub(lambda found: _VISIBLE[ord(found.group())], text)
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, shown inline on the pull request."""

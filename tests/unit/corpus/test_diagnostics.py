@@ -61,3 +61,10 @@ def test_strings_in_walks_a_loaded_value_in_file_order_with_data_paths():
     data = {"title": "Chỉ thị", "body": ["Mục 1", {"text": "Mục 2", "number": 2}], "n": None}
     assert list(strings_in(data)) == [(("title",), "Chỉ thị"), (("body", 0), "Mục 1"), (("body", 1, "text"), "Mục 2")]
     assert list(strings_in("x", ("a",))) == [(("a",), "x")]
+
+
+def test_a_formatted_diagnostic_shows_control_characters_instead_of_obeying_them():
+    from generator.corpus.diagnostics import WARNING, Diagnostic
+
+    text = Diagnostic("a.yaml", 3, 5, WARNING, "tiêu đề “x\r\ny\tz\x1b[31m”", "sửa\ndòng").format()
+    assert text == "a.yaml:3:5: cảnh báo: tiêu đề “x\\r\\ny\\tz\\x1b[31m” (gợi ý: sửa\\ndòng)"
