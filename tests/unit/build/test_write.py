@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from generator.build.write import clean_stale, copy_regular_file, replace_dir, staging_dir
+from generator.build.cache import Cache
+from generator.build.write import clean_stale, copy_regular_file, inside, link_or_copy, replace_dir, staging_dir
 from generator.corpus.load import LoadError
 
 
@@ -73,3 +74,40 @@ def test_files_copied_into_the_site_are_never_read_through_a_link(tmp_path):
     (tmp_path / "that.txt").write_text("văn bản", encoding="utf-8")
     copy_regular_file(tmp_path / "that.txt", tmp_path / "out.txt")
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "văn bản"
+
+
+def test_a_linked_body_keeps_its_bytes_when_the_cache_writes_that_entry_again(tmp_path):
+    cache = Cache(tmp_path / "cache", version="v")
+    body = cache.path("page", "ab12", ".html")
+    cache.write(body, "<p>trang cũ</p>".encode("utf-8"))
+    target = tmp_path / "out" / "trang.html"
+    target.parent.mkdir()
+    link_or_copy(body, target)
+    assert os.path.samefile(body, target)  # one file, two names: nothing copied
+    cache.write(body, "<p>trang mới</p>".encode("utf-8"))  # a new file renamed into place
+    assert target.read_text(encoding="utf-8") == "<p>trang cũ</p>"
+    body.unlink()  # pruning removes the cache's name only
+    assert target.read_text(encoding="utf-8") == "<p>trang cũ</p>"
+
+
+def test_a_body_is_copied_where_it_cannot_be_linked(tmp_path, monkeypatch):
+    source = tmp_path / "body.html"
+    source.write_text("<p>nội dung</p>", encoding="utf-8")
+
+    def refuse(*_args):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    link_or_copy(source, tmp_path / "copy.html")
+    assert (tmp_path / "copy.html").read_text(encoding="utf-8") == "<p>nội dung</p>"
+    assert not os.path.samefile(source, tmp_path / "copy.html")
+
+
+@pytest.mark.parametrize("relative", ["../x.html", "/etc/passwd", "a/../../x", ".", "a\\..\\b", "", "van-ban/.."])
+def test_a_path_that_could_leave_the_output_folder_is_refused(tmp_path, relative):
+    with pytest.raises(ValueError):
+        inside(tmp_path, relative)
+
+
+def test_a_generated_path_stays_under_its_root(tmp_path):
+    assert inside(tmp_path, "van-ban/da-nang/chi-thi-08.md") == tmp_path / "van-ban" / "da-nang" / "chi-thi-08.md"
