@@ -2,15 +2,14 @@
 moment it is rendered: the pages of a build are never all in memory, only their records
 (path, front matter, table of contents, where the body is).
 
-A page's body is one file, named after the page's key; the records of the last build are one
-index file (page/index-html.json, page/index-md.json), so a build with a warm cache opens no
-file for a page it does not render again.
+A page's body is one file, named after the page's key; the records of the pages are one index
+(page/index-html.jsonl, page/index-md.jsonl: see Cache.load_index), so a build with a warm
+cache opens no file for a page it does not render again.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -18,7 +17,7 @@ from typing import Any, Optional
 from generator.build.cache import Cache, digest
 from generator.build.parallel import fork_map
 from generator.publish.page import Heading
-from generator.publish.render import PageJob, Site, compile_templates, render_page
+from generator.publish.render import PageJob, Site, compile_templates, render_page, render_part
 
 
 @dataclass(frozen=True)
@@ -57,17 +56,27 @@ def read_stored(path: str, body: Path) -> str:
     return (gzip.decompress(data) if path.endswith(".gz") else data).decode("utf-8")
 
 
-def _index_path(cache: Cache, markdown: bool) -> Path:
-    assert cache.folder is not None
-    return cache.folder / "page" / f"index-{'md' if markdown else 'html'}.json"
+def _index_name(markdown: bool) -> str:
+    return f"index-{'md' if markdown else 'html'}"
 
 
-def _load_index(cache: Cache, markdown: bool) -> dict[str, dict[str, Any]]:
-    try:
-        index = json.loads(_index_path(cache, markdown).read_bytes())
-        return index if isinstance(index, dict) else {}
-    except (OSError, ValueError):
-        return {}
+def _parts_name(job: PageJob, shared: str) -> str:
+    return digest(shared, job.key_data())
+
+
+def _parts(site: Site, job: PageJob, cache: Cache, shared: str) -> list[str]:
+    """The parts of a file of the whole corpus: those kept from the last build whose documents
+    did not change, the others rendered now; then the parts of this build are kept instead."""
+    name = _parts_name(job, shared)
+    keys = [cache.page_key(name, item, deps) for item, deps in job.parts]
+    kept = cache.parts(name)
+    parts = [kept.get(key) for key in keys]
+    for i, part in enumerate(parts):
+        if part is None:
+            parts[i] = render_part(job, site, job.parts[i][0])
+    done = [p or "" for p in parts]
+    cache.keep_parts(name, dict(zip(keys, done)))
+    return done
 
 
 def render_pages(
@@ -78,7 +87,7 @@ def render_pages(
     the whole site depends on (registries, build date)."""
     suffix = ".md" if markdown else ".html"
     keys = [cache.page_key(digest(shared, suffix), job.key_data(), job.deps) for job in jobs]
-    index = _load_index(cache, markdown)
+    index = cache.load_index(_index_name(markdown))
     records: list[Optional[PageRecord]] = []
     for key in keys:
         body = cache.path("page", key, suffix)
@@ -89,19 +98,25 @@ def render_pages(
     cache.misses["page"] = len(missing)
 
     def render(i: int) -> PageRecord:
-        page = render_page(jobs[i], site, markdown)
+        parts = _parts(site, jobs[i], cache, shared) if jobs[i].parts else None
+        page = render_page(jobs[i], site, markdown, parts)
         body = cache.path("page", keys[i], suffix)
         cache.write(body, stored(page.path, (page.markdown_file() if markdown else page.body).encode("utf-8")))
         return PageRecord(page.path, page.meta, page.toc, page.edit_path, body)
 
     site.prepare()  # shared lookup tables and compiled templates, before the workers fork
     compile_templates(markdown)
-    for i, record in zip(missing, fork_map(render, missing)):
+    # Pages differ in cost (the files of the whole corpus take seconds): both cores from a few.
+    fresh: dict[str, dict[str, Any]] = {}
+    for i, record in zip(missing, fork_map(render, missing, minimum=8)):
         records[i] = record
+        fresh[keys[i]] = {k: v for k, v in record.to_json().items() if k != "body"}
     done = [r for r in records if r is not None]
     cache.used.update(keys)
+    for job in jobs:  # kept parts stay while their file is in use, rendered again or not
+        if job.parts:
+            cache.parts_used(_parts_name(job, shared))
     # The index keeps the entries of other builds too (another site URL, build date, data
-    # folder): prune() drops those whose bodies it removes.
-    index.update({key: {k: v for k, v in r.to_json().items() if k != "body"} for key, r in zip(keys, done)})
-    cache.write(_index_path(cache, markdown), json.dumps(index, ensure_ascii=False).encode("utf-8"))
+    # folder): prune() drops those whose bodies it removes. Only the pages rendered now are added.
+    cache.add_to_index(_index_name(markdown), fresh)
     return done

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Optional, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -57,6 +57,7 @@ __all__ = [  # the output filters are part of this stage's interface
     "copied_files",
     "plan",
     "render_page",
+    "render_part",
     "safe_url",
     "script_json",
     "vn_date",
@@ -81,6 +82,9 @@ class PageJob:
     kind: str  # the view that prepares it (VIEWS)
     args: tuple[Any, ...] = ()  # the view's parameters: plain values
     deps: tuple[str, ...] = ()  # documents whose content the page shows
+    # A file of the whole corpus made of parts (exports.WholeFile): each item with the
+    # documents its part shows, so that a part is rendered again only when they change.
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def key_data(self) -> str:
         """What identifies the page's output besides its documents' content (the cache key)."""
@@ -117,11 +121,17 @@ def _task_docs(tasks: Any) -> tuple[str, ...]:
     return tuple(sorted({t.document_id for t in tasks}))
 
 
-def _document_jobs(site: Site) -> Iterator[PageJob]:
+def _reference_deps(ref_id: str, site: Site) -> tuple[str, ...]:
+    """The documents a catalog entry's page shows: those that cite it or relate to it."""
+    refs = site.resolved.refs
+    return tuple(sorted({*site.views.citing_documents(ref_id), *(r.source for r in refs.incoming(ref_id))}))
+
+
+def _document_jobs(site: Site, deps: dict[str, tuple[str, ...]]) -> Iterator[PageJob]:
     for doc_id in site.corpus.documents:
         # A document's page prints its own address (sharing tags, the printed copy's link): the
         # site's URL is one of its parameters, as it is of the open data's (no other page's).
-        yield PageJob(urls.document(doc_id), "document", (doc_id, site.site_url), _document_deps(doc_id, site))
+        yield PageJob(urls.document(doc_id), "document", (doc_id, site.site_url), deps[doc_id])
     for org_id in site.corpus.organizations:
         yield PageJob(urls.organization(org_id), "organization", (org_id,), _org_deps(org_id, site))
 
@@ -164,10 +174,8 @@ def _lists(site: Site) -> Iterator[PageJob]:
 
 def _references(site: Site) -> Iterator[PageJob]:
     yield PageJob("tham-chieu/", "references", (), tuple(site.resolved.newest_first))
-    refs = site.resolved.refs
     for ref_id in site.corpus.catalog:
-        deps = {*site.views.citing_documents(ref_id), *(r.source for r in refs.incoming(ref_id))}
-        yield PageJob(urls.reference(ref_id), "reference", (ref_id,), tuple(sorted(deps)))
+        yield PageJob(urls.reference(ref_id), "reference", (ref_id,), _reference_deps(ref_id, site))
 
 
 def _timeline(site: Site) -> Iterator[PageJob]:
@@ -205,12 +213,22 @@ def _tasks(site: Site) -> Iterator[PageJob]:
             yield PageJob(url, "tasks", (jur_id, start, end, pager), _task_docs(rows[start:end]))
 
 
-def _open_data(site: Site) -> Iterator[PageJob]:
-    """The open-data files: the whole corpus first (the largest jobs start first), then each
-    organisation's calendar."""
+WHOLE_FILES: dict[str, exports.WholeFile] = {
+    "api/tasks.json.gz": exports.TASKS_JSON,
+    "api/tasks.csv.gz": exports.TASKS_CSV,
+    "api/deadlines.ics": exports.DEADLINES_CALENDAR,
+    "api/documents.json.gz": exports.DOCUMENTS_JSON,
+}
+
+
+def _open_data(site: Site, deps: dict[str, tuple[str, ...]]) -> Iterator[PageJob]:
+    """The open-data files: the whole corpus first (the largest jobs start first), each in
+    parts that show what a document's page shows; then each organisation's calendar."""
     everything = tuple(site.resolved.newest_first)
-    for path in ("api/tasks.json.gz", "api/tasks.csv.gz", "api/deadlines.ics", "api/documents.json.gz", "feed.xml"):
-        yield PageJob(path, "data", (path, site.site_url), everything)  # absolute links: the site's URL
+    for path, whole in WHOLE_FILES.items():
+        parts = tuple((item, deps.get(item) or _reference_deps(item, site)) for item in whole.items(site.resolved))
+        yield PageJob(path, "data", (path, site.site_url), everything, parts)  # absolute links: the site's URL
+    yield PageJob("feed.xml", "data", ("feed.xml", site.site_url), everything)
     for org_id in sorted(site.resolved.tasks_by_org):
         yield PageJob(f"api/ics/{org_id}.ics", "calendar", (org_id, site.site_url), _org_deps(org_id, site))
 
@@ -218,8 +236,9 @@ def _open_data(site: Site) -> Iterator[PageJob]:
 def plan(site: Site, open_data: bool = True) -> list[PageJob]:
     """Every page and open-data file of the site (`open_data=False`: the pages only), the
     largest and most numerous first."""
-    jobs = list(_open_data(site)) if open_data else []
-    jobs += _document_jobs(site)
+    deps = {doc_id: _document_deps(doc_id, site) for doc_id in site.corpus.documents}
+    jobs = list(_open_data(site, deps)) if open_data else []
+    jobs += _document_jobs(site, deps)
     jobs += _organization_lists(site)
     jobs += _lists(site)
     jobs += _references(site)
@@ -344,20 +363,20 @@ def environment(markdown: bool) -> Environment:
     return env
 
 
-_DATA: dict[str, Callable[[Site], str]] = {
-    "api/tasks.json.gz": lambda site: exports.tasks_json(site.resolved),
-    "api/tasks.csv.gz": lambda site: exports.tasks_csv(site.resolved),
-    "api/deadlines.ics": lambda site: exports.deadlines_calendar(site.resolved, site.site_url),
-    "api/documents.json.gz": lambda site: exports.documents_json(site.resolved, site.views),
-    "feed.xml": lambda site: exports.atom_feed(site.resolved, site.site_url),
-}
+def render_part(job: PageJob, site: Site, item: str) -> str:
+    """One part of a file of the whole corpus (an item of `job.parts`)."""
+    return WHOLE_FILES[job.url].part(site.resolved, site.views, site.site_url, item)
 
 
-def render_page(job: PageJob, site: Site, markdown: bool = False) -> Page:
+def render_page(job: PageJob, site: Site, markdown: bool = False, parts: Optional[Sequence[str]] = None) -> Page:
     """One page, rendered once: HTML with its table of contents, or Markdown. An open-data
-    file is a page without front matter or table of contents."""
+    file is a page without front matter or table of contents; a file of the whole corpus is
+    joined from `parts` when they are given (one per item of `job.parts`)."""
     if job.kind == "data":
-        return Page(job.url, {}, _DATA[job.url](site))
+        whole = WHOLE_FILES.get(job.url)
+        if whole is not None:
+            return Page(job.url, {}, whole.text(site.resolved, site.views, site.site_url, parts))
+        return Page(job.url, {}, exports.atom_feed(site.resolved, site.site_url))
     if job.kind == "calendar":
         return Page(job.url, {}, exports.organization_calendar(site.resolved, job.args[0], site.site_url))
     template, view, meta = VIEWS[job.kind](site, job)

@@ -4,6 +4,8 @@ edit can affect, and its output is byte for byte that of a clean build."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -86,7 +88,7 @@ def test_a_broken_entry_is_a_miss_not_an_error(data_copy, tmp_path):
     first = _output(data_copy, Cache(tmp_path / "cache"), False)
     for entry in (tmp_path / "cache").rglob("*.pickle"):
         entry.write_bytes(b"not a pickle")
-    for entry in (tmp_path / "cache" / "page").rglob("*.json"):
+    for entry in (tmp_path / "cache" / "page").glob("index-*"):
         entry.write_text("{", encoding="utf-8")
     warm = Cache(tmp_path / "cache")
     assert _output(data_copy, warm, False) == first
@@ -174,3 +176,107 @@ def test_the_version_covers_code_templates_and_schemas(tmp_path, monkeypatch):
             f.write("\n")
         versions.add(cache_module.generator_version())
     assert len(versions) == 4
+
+
+def _age(data: Path, seconds: int = 3600) -> None:
+    """Every data file as if written `seconds` ago (older than the racy window)."""
+    past = time.time() - seconds
+    for path in data.rglob("*.yaml"):
+        os.utime(path, (past, past))
+
+
+def _documents_read(monkeypatch, data: Path) -> list[str]:
+    from generator.build import cache as cache_module
+
+    read: list[str] = []
+    real = cache_module.read_data_file
+
+    def counting(path, *args, **kwargs):
+        if "documents" in Path(path).parts:
+            read.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(cache_module, "read_data_file", counting)
+    return read
+
+
+def test_a_file_whose_signature_is_unchanged_is_not_read_to_know_its_key(data_copy, tmp_path, monkeypatch):
+    _age(data_copy)
+    first = _output(data_copy, Cache(tmp_path / "cache"), False)
+    read = _documents_read(monkeypatch, data_copy)
+    warm = Cache(tmp_path / "cache")
+    assert _output(data_copy, warm, False) == first
+    assert read == [] and warm.misses.get("read", 0) == 0
+
+
+def test_an_edit_that_keeps_the_size_and_the_time_is_still_seen(data_copy, tmp_path):
+    _age(data_copy)
+    _output(data_copy, Cache(tmp_path / "cache"), False)
+    path = data_copy / PLAN
+    info = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: ", "title: X", 1)[:-1], encoding="utf-8")  # one byte in, one out
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # the old modification time
+    assert path.stat().st_size == info.st_size and path.stat().st_mtime_ns == info.st_mtime_ns
+    after = _output(data_copy, Cache(tmp_path / "cache"), False)
+    with Cache.temporary() as clean:
+        assert after == _output(data_copy, clean, False)
+
+
+def test_a_file_changed_just_now_is_read_again_by_the_next_build(data_copy, tmp_path, monkeypatch):
+    """A signature taken in the same tick of the clock as an edit could stay the same after a
+    second edit (coarse file-system times): none is kept for so young a file."""
+    _age(data_copy)
+    os.utime(data_copy / PLAN)  # now: inside the racy window
+    _output(data_copy, Cache(tmp_path / "cache"), False)
+    read = _documents_read(monkeypatch, data_copy)
+    _output(data_copy, Cache(tmp_path / "cache"), False)
+    assert read == [Path(PLAN).name]
+
+
+def test_prune_walks_the_folder_at_most_once_an_hour(tmp_path):
+    old = time.time() - 2 * 24 * 3600
+
+    def stale(name: str) -> Path:
+        cache = Cache(tmp_path / "cache", version="v")
+        path = cache.path("page", name, ".html")
+        cache.write(path, b"<p>cu</p>")
+        os.utime(path, (old, old))
+        return path
+
+    first = stale("aa11")
+    assert Cache(tmp_path / "cache", version="v").prune() == 1 and not first.exists()
+    second = stale("bb22")
+    assert Cache(tmp_path / "cache", version="v").prune() == 0 and second.exists()  # pruned within the hour
+    os.utime(tmp_path / "cache" / "pruned", (old, old))
+    assert Cache(tmp_path / "cache", version="v").prune() == 1 and not second.exists()
+
+
+def test_the_page_index_is_a_log_that_grows_by_the_pages_rendered(tmp_path):
+    cache = Cache(tmp_path / "cache", version="v")
+    assert cache.load_index("index-html") == {}
+    cache.add_to_index("index-html", {f"k{i}": {"path": f"p{i}.md"} for i in range(3)})
+    log = tmp_path / "cache" / "page" / "index-html.jsonl"
+    size = log.stat().st_size
+    again = Cache(tmp_path / "cache", version="v")
+    assert again.load_index("index-html") == {f"k{i}": {"path": f"p{i}.md"} for i in range(3)}
+    again.add_to_index("index-html", {"k1": {"path": "moi.md"}})
+    assert log.stat().st_size < size + 40  # one line added, nothing rewritten
+    with log.open("ab") as broken:  # a build killed while adding
+        broken.write(b'\n{"key": "k9", "pa')
+    third = Cache(tmp_path / "cache", version="v")
+    assert third.load_index("index-html") == {
+        "k0": {"path": "p0.md"},
+        "k1": {"path": "moi.md"},
+        "k2": {"path": "p2.md"},
+    }
+
+
+def test_the_page_index_log_is_written_again_once_mostly_replaced_lines(tmp_path):
+    for round_ in range(1200):  # the same page rendered again and again
+        cache = Cache(tmp_path / "cache", version="v")
+        cache.load_index("index-html")
+        cache.add_to_index("index-html", {"k": {"path": f"p{round_}.md"}})
+    log = tmp_path / "cache" / "page" / "index-html.jsonl"
+    assert len(log.read_bytes().splitlines()) <= 1003
+    assert Cache(tmp_path / "cache", version="v").load_index("index-html") == {"k": {"path": "p1199.md"}}

@@ -42,3 +42,40 @@ def test_a_record_round_trips_through_json(tmp_path: Path):
         tmp_path / "body.html",
     )
     assert PageRecord.from_json(record.to_json()) == record
+
+
+def test_an_edit_renders_again_only_the_parts_of_the_documents_it_touches(data_copy, tmp_path, monkeypatch):
+    """The files of the whole corpus (tasks, calendar, documents) are joined from one part per
+    document; after an edit, only the parts that show the edited document are rendered again,
+    and the file is the same as a clean build's."""
+    import datetime as dt
+
+    from generator.build import pages
+    from generator.build.cache import Cache
+    from generator.build.pipeline import build
+
+    date = dt.date(2026, 11, 21)
+    build(data_copy, date, Cache(tmp_path / "cache"), "https://example.org/")
+    edited = data_copy / "documents/da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu.yaml"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Hoàn thành trong tháng 9/2021", "Hoàn thành trong tháng 12/2026", 1), "utf-8")
+    rendered: list[tuple[str, str]] = []
+    monkeypatch.setenv("OD_JOBS", "1")  # rendered in this process, where the calls are counted
+    real = pages.render_part
+    monkeypatch.setattr(
+        pages, "render_part", lambda job, site, item: rendered.append((job.url, item)) or real(job, site, item)
+    )
+    warm = build(data_copy, date, Cache(tmp_path / "cache"), "https://example.org/")
+    monkeypatch.undo()
+    with Cache.temporary() as clean:
+        expected = build(data_copy, date, clean, "https://example.org/")
+        whole = {
+            r.path: r.body.read_bytes() for r in expected.pages if r.path.startswith("api/") and "/ics/" not in r.path
+        }
+        assert {r.path: r.body.read_bytes() for r in warm.pages if r.path in whole} == whole
+    documents = len(warm.resolved.newest_first)
+    for path in ("api/tasks.json.gz", "api/tasks.csv.gz", "api/deadlines.ics"):
+        items = [item for url, item in rendered if url == path]
+        assert "da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu" in items
+        assert 0 < len(items) < documents
+    assert "api/documents.json.gz" in {url for url, _ in rendered}
