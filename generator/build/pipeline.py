@@ -79,7 +79,7 @@ def read_and_resolve(
     to the reader's sink. `timings` collects the seconds of each stage."""
     cache = cache or Cache(None)
     with _timed(timings, "read"):
-        read = read_corpus(data_dir, cache.read_documents)
+        read = read_corpus(data_dir, cache.read_documents, load=cache.load_registry)
     if not read.ok:
         return read, None
     with _timed(timings, "citations"):

@@ -60,8 +60,20 @@ def _load(path: Path, schema_name: str, root: Path, sink: Sink) -> Optional[Load
     return None if problems else loaded
 
 
-def _load_if_present(path: Path, schema_name: str, root: Path, sink: Sink) -> Optional[Loaded]:
-    return _load(path, schema_name, root, sink) if path.exists() else None
+def load_checked(path: Path, schema_name: str, root: Path) -> tuple[Optional[Loaded], tuple[Diagnostic, ...]]:
+    """A registry file loaded and checked on its own: (the file or None, what was found)."""
+    sink = Sink()
+    loaded = _load(path, schema_name, root, sink)
+    return loaded, tuple(sink.sorted())
+
+
+LoadChecked = Callable[[Path, str, Path], tuple[Optional[Loaded], tuple[Diagnostic, ...]]]
+
+
+def _registry(path: Path, schema_name: str, root: Path, sink: Sink, load: LoadChecked) -> Optional[Loaded]:
+    loaded, diagnostics = load(path, schema_name, root)
+    sink.extend(diagnostics)
+    return loaded
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -174,17 +186,27 @@ def _catalog(file: Optional[Loaded]) -> tuple[dict[str, CatalogEntry], dict[str,
 # --- the whole folder --------------------------------------------------------------------------
 
 
-def read_corpus(data_dir: Path, read_all: ReadAll = read_documents, sink: Sink | None = None) -> ReadResult:
+def read_corpus(
+    data_dir: Path, read_all: ReadAll = read_documents, sink: Sink | None = None, load: LoadChecked = load_checked
+) -> ReadResult:
     """Every file of `data_dir`, modelled; what is wrong reported to `sink` (a new one if None).
-    `read_all` reads the document files (the build passes a parallel, cached version)."""
+    `read_all` reads the document files and `load` each registry file (the build passes cached
+    versions; the documents are read on every core)."""
     sink = Sink() if sink is None else sink
-    jurisdiction_file = _load_if_present(data_dir / "jurisdictions.yaml", "jurisdictions.schema.json", data_dir, sink)
+    jurisdictions_path, references_path = data_dir / "jurisdictions.yaml", data_dir / "references.yaml"
+    jurisdiction_file = (
+        _registry(jurisdictions_path, "jurisdictions.schema.json", data_dir, sink, load)
+        if jurisdictions_path.exists()
+        else None
+    )
     organization_files = [
         loaded
         for path in sorted((data_dir / "organizations").glob("*.yaml"))
-        if (loaded := _load(path, "organizations.schema.json", data_dir, sink)) is not None
+        if (loaded := _registry(path, "organizations.schema.json", data_dir, sink, load)) is not None
     ]
-    reference_file = _load_if_present(data_dir / "references.yaml", "references.schema.json", data_dir, sink)
+    reference_file = (
+        _registry(references_path, "references.schema.json", data_dir, sink, load) if references_path.exists() else None
+    )
     organizations, organization_origins = _organizations(organization_files)
     catalog, catalog_origins = _catalog(reference_file)
     corpus = Corpus(

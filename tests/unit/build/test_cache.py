@@ -280,3 +280,28 @@ def test_the_page_index_log_is_written_again_once_mostly_replaced_lines(tmp_path
     log = tmp_path / "cache" / "page" / "index-html.jsonl"
     assert len(log.read_bytes().splitlines()) <= 1003
     assert Cache(tmp_path / "cache", version="v").load_index("index-html") == {"k": {"path": "p1199.md"}}
+
+
+def test_the_preview_loads_a_registry_again_only_when_it_changes(data_copy, tmp_path, monkeypatch):
+    from generator.build import cache as cache_module
+
+    _age(data_copy)
+    loaded: list[str] = []
+    real = cache_module.load_checked
+    monkeypatch.setattr(cache_module, "load_checked", lambda path, *rest: loaded.append(path.name) or real(path, *rest))
+    cache_module._MEMORY.clear()
+    try:
+        first = _output(data_copy, Cache(tmp_path / "cache", memory=True), False)
+        registries = len(loaded)
+        assert registries >= 3 and "da-nang.yaml" in loaded
+        loaded.clear()
+        assert _output(data_copy, Cache(tmp_path / "cache", memory=True), False) == first
+        assert loaded == []
+        orgs = data_copy / "organizations" / "da-nang.yaml"
+        orgs.write_text(orgs.read_text(encoding="utf-8").replace("Ban Dân vận Thành ủy Đà Nẵng", "Ban Dân vận Đà Nẵng"))
+        after = _output(data_copy, Cache(tmp_path / "cache", memory=True), False)
+        assert loaded == ["da-nang.yaml"]
+        with Cache.temporary() as clean:
+            assert after == _output(data_copy, clean, False)
+    finally:
+        cache_module._MEMORY.clear()

@@ -100,3 +100,44 @@ def test_the_preview_can_keep_polling(tmp_path: Path, monkeypatch):
     config = types.SimpleNamespace(docs_dir=str(tmp_path), config_file_path=None, theme=types.SimpleNamespace(dirs=[]))
     mkdocs_hooks.on_serve(server, config, None)
     assert isinstance(server.observer, PollingObserver)
+
+
+def test_a_preview_rebuild_hands_mkdocs_only_what_changed(data_copy, tmp_path, monkeypatch):
+    """After the first build, a title edit hands MkDocs the pages it changed and the pages the
+    navigation names, not every page: the others are in the site folder already."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("OD_DATA_DIR", str(data_copy))
+    monkeypatch.setenv("OD_BUILD_DATE", "2026-11-21")
+    monkeypatch.setenv("OD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("OD_PREVIEW_DIR", str(tmp_path / "preview"))
+    monkeypatch.chdir(ROOT)
+    handed: list[set[str]] = []
+
+    def rebuild(dirty: bool) -> None:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=False)
+        config.site_url = "http://127.0.0.1:8000/open-directives/"  # as `mkdocs serve` sets it
+        events = config.plugins.events["files"]  # the adapter's on_files, and what it returns
+        events[:] = [lambda files, config, real=real: _seen(real(files, config), handed) for real in events]
+        build(config, serve_url="http://127.0.0.1:8000/open-directives/", dirty=dirty)
+
+    rebuild(False)
+    edited = data_copy / "documents/da-nang/chi-thi-08-ct-tu-2021.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: Sửa thử – ", 1), "utf-8")
+    rebuild(True)
+    first, second = handed
+    assert "van-ban/da-nang/chi-thi-08-ct-tu-2021.md" in second  # the edited page
+    assert "van-ban/index.md" in second and "co-quan/index.md" in second  # named by the navigation
+    assert "van-ban/ha-noi/chi-thi-07-ct-tu-2021.md" in first - second  # untouched: not handed
+    assert len(second) < len(first) / 2
+    page = tmp_path / "site" / "van-ban/da-nang/chi-thi-08-ct-tu-2021/index.html"
+    assert "Sửa thử – " in page.read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "van-ban/ha-noi/chi-thi-07-ct-tu-2021/index.html").is_file()  # kept
+
+
+def _seen(files, handed: list) -> object:
+    handed.append({f.src_uri for f in files if getattr(f, "vb_record", None) is not None})
+    return files
