@@ -39,7 +39,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 
 from generator.corpus.diagnostics import Diagnostic
 from generator.corpus.load import LoadError, Loaded, read_data_file
@@ -180,12 +180,17 @@ class Cache:
     def write(self, path: Path, data: bytes) -> None:
         """Write atomically (a temporary file renamed into place): another build reading the
         cache sees the old entry or the new, never half of one."""
+        self.write_with(path, lambda out: out.write(data))
+
+    def write_with(self, path: Path, fill: Callable[[BinaryIO], Any]) -> None:
+        """Write atomically what `fill` writes to the file it is given (piece by piece)."""
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            temporary.write_bytes(data)
+            with temporary.open("wb") as out:
+                fill(out)
             os.replace(temporary, path)
         except BaseException:
             temporary.unlink(missing_ok=True)
@@ -415,9 +420,9 @@ class Cache:
 
     def keep_parts(self, name: str, parts: dict[str, str]) -> None:
         """Keep this build's parts of a file (replacing the last build's)."""
-        if self.folder is not None:
-            data = pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
-            self.write(self.path("parts", self.parts_used(name), ".pickle"), data)
+        if self.folder is not None:  # pickled straight to the file: no second copy in memory
+            path = self.path("parts", self.parts_used(name), ".pickle")
+            self.write_with(path, lambda out: pickle.dump(parts, out, protocol=pickle.HIGHEST_PROTOCOL))
 
     # --- the page index: a log of records by key ---------------------------------------
 

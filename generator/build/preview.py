@@ -21,21 +21,23 @@ from generator.build.pages import PageRecord
 from generator.corpus.diagnostics import Diagnostic
 
 
-def _rewrite_if_changed(path: Path, text: str) -> None:
+def _rewrite_if_changed(path: Path, text: str) -> bool:
+    """Write `text` to `path` unless it holds it already; whether it was written."""
     try:
         if path.read_text(encoding="utf-8") == text:
-            return
+            return False
     except OSError:
         path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    return True
 
 
-def stub(record: PageRecord, folder: Path, state: str = "") -> Path:
+def stub(record: PageRecord, folder: Path, state: str = "") -> tuple[Path, bool]:
     """The file MkDocs sees as the page's source: it names the body (and the error state),
-    so its modification time changes exactly when the page shown does."""
+    so its modification time changes exactly when the page shown does. With whether this
+    call wrote it (the page changed)."""
     path = folder / "pages" / record.path
-    _rewrite_if_changed(path, f"{record.body}\n{state}\n")
-    return path
+    return path, _rewrite_if_changed(path, f"{record.body}\n{state}\n")
 
 
 def new_diagnostics(diagnostics: list[Diagnostic], folder: Path) -> list[Diagnostic]:

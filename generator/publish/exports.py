@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import icalendar
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -49,11 +49,25 @@ class WholeFile:
     separator: str
     tail: str
 
-    def text(self, resolved: Resolved, views: Any, site_url: str, parts: Optional[Sequence[str]] = None) -> str:
-        """The whole file, from `parts` (one per item, in order) or from each item now."""
+    def chunks(
+        self, resolved: Resolved, views: Any, site_url: str, parts: Optional[Iterable[str]] = None
+    ) -> Iterator[str]:
+        """The file piece by piece (written as it comes: the whole file is never in memory),
+        from `parts` (one per item, in order) or from each item now."""
         if parts is None:
-            parts = [self.part(resolved, views, site_url, item) for item in self.items(resolved)]
-        return self.head(resolved, site_url) + self.separator.join(p for p in parts if p) + self.tail
+            parts = (self.part(resolved, views, site_url, item) for item in self.items(resolved))
+        yield self.head(resolved, site_url)
+        first = True
+        for part in parts:
+            if part:
+                if not first:
+                    yield self.separator
+                first = False
+                yield part
+        yield self.tail
+
+    def text(self, resolved: Resolved, views: Any, site_url: str) -> str:
+        return "".join(self.chunks(resolved, views, site_url))
 
 
 def _json_head(key: str) -> Callable[[Resolved, str], str]:

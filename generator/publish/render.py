@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -56,6 +56,7 @@ __all__ = [  # the output filters are part of this stage's interface
     "page_title",
     "copied_files",
     "plan",
+    "render_chunks",
     "render_page",
     "render_part",
     "safe_url",
@@ -368,14 +369,20 @@ def render_part(job: PageJob, site: Site, item: str) -> str:
     return WHOLE_FILES[job.url].part(site.resolved, site.views, site.site_url, item)
 
 
-def render_page(job: PageJob, site: Site, markdown: bool = False, parts: Optional[Sequence[str]] = None) -> Page:
+def render_chunks(job: PageJob, site: Site, parts: Iterable[str]) -> Iterator[str]:
+    """A file of the whole corpus piece by piece, joined from `parts` (one per item of
+    `job.parts`)."""
+    return WHOLE_FILES[job.url].chunks(site.resolved, site.views, site.site_url, parts)
+
+
+def render_page(job: PageJob, site: Site, markdown: bool = False) -> Page:
     """One page, rendered once: HTML with its table of contents, or Markdown. An open-data
-    file is a page without front matter or table of contents; a file of the whole corpus is
-    joined from `parts` when they are given (one per item of `job.parts`)."""
+    file is a page without front matter or table of contents (a file of the whole corpus is
+    made of parts: `render_chunks`)."""
     if job.kind == "data":
         whole = WHOLE_FILES.get(job.url)
         if whole is not None:
-            return Page(job.url, {}, whole.text(site.resolved, site.views, site.site_url, parts))
+            return Page(job.url, {}, whole.text(site.resolved, site.views, site.site_url))
         return Page(job.url, {}, exports.atom_feed(site.resolved, site.site_url))
     if job.kind == "calendar":
         return Page(job.url, {}, exports.organization_calendar(site.resolved, job.args[0], site.site_url))

@@ -136,8 +136,38 @@ def test_a_preview_rebuild_hands_mkdocs_only_what_changed(data_copy, tmp_path, m
     page = tmp_path / "site" / "van-ban/da-nang/chi-thi-08-ct-tu-2021/index.html"
     assert "Sửa thử – " in page.read_text(encoding="utf-8")
     assert (tmp_path / "site" / "van-ban/ha-noi/chi-thi-07-ct-tu-2021/index.html").is_file()  # kept
+    (tmp_path / "preview" / "built").unlink()  # as after a rebuild that stopped before its end
+    rebuild(True)
+    assert handed[2] == first  # every page again
 
 
 def _seen(files, handed: list) -> object:
     handed.append({f.src_uri for f in files if getattr(f, "vb_record", None) is not None})
     return files
+
+
+def test_the_preview_lists_the_installed_theme_once_and_the_projects_every_time(monkeypatch):
+    import types
+
+    import jinja2
+    import material
+
+    from generator.build import mkdocs_hooks
+    from tests.conftest import ROOT
+
+    installed = str(Path(material.__file__).parent / "templates")
+    dirs = [str(ROOT / "theme"), installed]
+    theme = types.SimpleNamespace(dirs=dirs, get_env=lambda: jinja2.Environment(loader=jinja2.FileSystemLoader(dirs)))
+    monkeypatch.setattr(mkdocs_hooks, "_INSTALLED_LISTINGS", {})
+    mkdocs_hooks._list_installed_theme_once(theme)
+
+    def copied(name: str) -> bool:  # MkDocs' rule for theme files: none under a dot folder
+        return not name.startswith(".") and "/." not in name
+
+    expected = jinja2.FileSystemLoader(dirs).list_templates()
+    assert theme.get_env().list_templates(filter_func=copied) == [n for n in expected if copied(n)]
+    assert "main.html" in expected and any(n.startswith(".icons/") for n in expected)
+    assert list(mkdocs_hooks._INSTALLED_LISTINGS) == [(installed,)]  # kept for the next rebuild
+    mkdocs_hooks._INSTALLED_LISTINGS[(installed,)] = ["assets/x.css"]  # the kept listing is used…
+    listed = theme.get_env().list_templates()
+    assert "assets/x.css" in listed and "main.html" in listed  # …with the project's folder listed anew

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
+
 from generator.build.pages import PageRecord, read_stored, stored
 from generator.publish.page import Heading
 
@@ -79,3 +81,15 @@ def test_an_edit_renders_again_only_the_parts_of_the_documents_it_touches(data_c
         assert "da-nang/ke-hoach-ban-tuyen-giao-trien-khai-chi-thi-08-ct-tu" in items
         assert 0 < len(items) < documents
     assert "api/documents.json.gz" in {url for url, _ in rendered}
+
+
+@pytest.mark.parametrize("path", ["api/tasks.json.gz", "api/deadlines.ics"])
+def test_a_file_written_piece_by_piece_has_the_bytes_of_the_whole(path):
+    from generator.build.pages import stored_chunks
+
+    chunks = ['{"build_date":"2026-11-21","tasks":[\n', '{"text":"Triển khai"}', ",\n", "ư" * 70_000, "", "\n]}\n"]
+    chunks += [f"nhiệm vụ {i};" * 50 for i in range(200)]  # more than one deflate block
+    whole = "".join(chunks).encode("utf-8")
+    assert b"".join(stored_chunks(path, chunks)) == stored(path, whole)
+    if path.endswith(".gz"):
+        assert gzip.decompress(b"".join(stored_chunks(path, chunks))) == whole

@@ -18,15 +18,15 @@ def _record(tmp_path: Path, body: str = "a.html") -> PageRecord:
 
 def test_a_stub_is_rewritten_only_when_the_page_shown_changes(tmp_path: Path):
     folder = tmp_path / "preview"
-    path = stub(_record(tmp_path), folder)
-    assert path == folder / "pages" / "van-ban/da-nang/x.md"
+    path, written = stub(_record(tmp_path), folder)
+    assert path == folder / "pages" / "van-ban/da-nang/x.md" and written
     os.utime(path, (1, 1))
-    stub(_record(tmp_path), folder)
+    assert stub(_record(tmp_path), folder) == (path, False)
     assert path.stat().st_mtime == 1  # same body, same state: untouched, MkDocs skips it
-    stub(_record(tmp_path, "b.html"), folder)
+    assert stub(_record(tmp_path, "b.html"), folder) == (path, True)
     assert path.stat().st_mtime != 1 and "b.html" in path.read_text(encoding="utf-8")
     os.utime(path, (1, 1))
-    stub(_record(tmp_path, "b.html"), folder, state="abc")
+    assert stub(_record(tmp_path, "b.html"), folder, state="abc") == (path, True)
     assert path.stat().st_mtime != 1  # an error appeared: the page shown changes
 
 
