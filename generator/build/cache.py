@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import pickle
 import tempfile
@@ -45,6 +44,7 @@ from generator.corpus.diagnostics import Diagnostic
 from generator.corpus.load import LoadError, Loaded, read_data_file
 from generator.corpus.read import DocumentRead, DocumentSource, load_checked, read_source
 from generator.build.parallel import fork_map
+from generator.build.record_log import RecordLog
 
 GENERATOR = Path(__file__).resolve().parents[1]
 GRACE_SECONDS = 24 * 3600  # entries untouched this long after a build are removed by prune
@@ -83,11 +83,6 @@ def registries_key(data_dir: Path) -> str:
     return digest(*parts)
 
 
-def _index_lines(entries: dict[str, dict[str, Any]]) -> bytes:
-    lines = (json.dumps({"key": key, **entry}, ensure_ascii=False) for key, entry in entries.items())
-    return "\n".join(lines).encode("utf-8")
-
-
 @dataclass
 class _Cached:
     read: DocumentRead  # with its diagnostics, and the document with its origin (where it reports)
@@ -118,8 +113,7 @@ class Cache:
     _folders: set[Path] = field(default_factory=set)  # folders known to exist
     _deps_keys: dict[tuple[str, ...], str] = field(default_factory=dict)  # see _deps_key
     _signatures: Optional[dict[str, tuple[Any, str]]] = None  # see _known_signatures
-    _index_lines: dict[str, int] = field(default_factory=dict)  # lines of each index log, as loaded
-    _index_sizes: dict[str, int] = field(default_factory=dict)  # records of each index, as loaded
+    _indexes: dict[str, RecordLog] = field(default_factory=dict)  # the page indexes, by name
 
     # --- storage ----------------------------------------------------------------------
 
@@ -424,53 +418,20 @@ class Cache:
             path = self.path("parts", self.parts_used(name), ".pickle")
             self.write_with(path, lambda out: pickle.dump(parts, out, protocol=pickle.HIGHEST_PROTOCOL))
 
-    # --- the page index: a log of records by key ---------------------------------------
+    # --- the page indexes: logs of records by key (record_log.py) -------------------------
 
-    def _index_path(self, name: str) -> Path:
+    def _index(self, name: str) -> RecordLog:
         assert self.folder is not None
-        return self.folder / "page" / f"{name}.jsonl"
+        return self._indexes.setdefault(name, RecordLog(self.folder / "page" / f"{name}.jsonl"))
 
     def load_index(self, name: str) -> dict[str, dict[str, Any]]:
-        """key -> record of every page an index lists: one JSON line per record, the last line
-        of a key winning; a broken line (a build killed while adding) is skipped."""
-        self._index_lines[name] = 0
-        index: dict[str, dict[str, Any]] = {}
-        if self.folder is None:
-            return index
-        try:
-            lines = self._index_path(name).read_bytes().splitlines()
-        except OSError:
-            return index
-        for line in lines:
-            try:
-                entry = json.loads(line)
-                index[entry.pop("key")] = entry
-            except (ValueError, KeyError, AttributeError, TypeError):
-                continue
-        self._index_lines[name] = len(lines)
-        self._index_sizes[name] = len(index)
-        return index
+        """key -> record of every page the index `name` lists."""
+        return self._index(name).load() if self.folder is not None else {}
 
     def add_to_index(self, name: str, entries: dict[str, dict[str, Any]]) -> None:
-        """Add records to an index (after load_index): appended, so a build that renders a few
-        pages writes a few lines (rewriting the whole index took 2 s at 10,000 documents); the
-        log is written again without its replaced lines once they are as many as the others."""
-        if self.folder is None or not entries:
-            return
-        path = self._index_path(name)
-        lines = self._index_lines.get(name, 0) + len(entries)
-        if lines > 2 * (self._index_sizes.get(name, 0) + len(entries)) + 1000:
-            index = self.load_index(name)
-            index.update(entries)
-            self._write_index(path, index)
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("ab") as log:  # one write: a build killed meanwhile leaves at most a broken last line
-            log.write(b"\n" + _index_lines(entries))
-        self._index_lines[name] = lines + 1
-
-    def _write_index(self, path: Path, index: dict[str, dict[str, Any]]) -> None:
-        self.write(path, _index_lines(index))
+        """Add records to an index, after load_index."""
+        if self.folder is not None:
+            self._index(name).add(entries, self.write)
 
     def prune(self) -> int:
         """Remove the entries this build did not use and no build wrote for GRACE_SECONDS
@@ -498,8 +459,8 @@ class Cache:
             except OSError:
                 continue
         for path in self.folder.glob("page/index-*.jsonl"):
-            entries = self.load_index(path.name.removesuffix(".jsonl"))
-            kept = {key: entry for key, entry in entries.items() if key not in removed}
-            if removed or self._index_lines[path.stem] > len(entries):
-                self._write_index(path, kept)
+            log = RecordLog(path)
+            entries = log.load()
+            if removed or log.lines > len(entries):
+                log.rewrite({key: entry for key, entry in entries.items() if key not in removed}, self.write)
         return len(removed)

@@ -272,16 +272,6 @@ def test_the_page_index_is_a_log_that_grows_by_the_pages_rendered(tmp_path):
     }
 
 
-def test_the_page_index_log_is_written_again_once_mostly_replaced_lines(tmp_path):
-    for round_ in range(1200):  # the same page rendered again and again
-        cache = Cache(tmp_path / "cache", version="v")
-        cache.load_index("index-html")
-        cache.add_to_index("index-html", {"k": {"path": f"p{round_}.md"}})
-    log = tmp_path / "cache" / "page" / "index-html.jsonl"
-    assert len(log.read_bytes().splitlines()) <= 1003
-    assert Cache(tmp_path / "cache", version="v").load_index("index-html") == {"k": {"path": "p1199.md"}}
-
-
 def test_the_preview_loads_a_registry_again_only_when_it_changes(data_copy, tmp_path, monkeypatch):
     from generator.build import cache as cache_module
 
