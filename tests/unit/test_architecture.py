@@ -196,3 +196,21 @@ def test_every_module_has_a_test_module_of_its_own():
         if not test.is_file():
             missing.append(test.relative_to(ROOT).as_posix())
     assert missing == []
+
+
+def test_a_bare_test_run_collects_every_test_module():
+    """`make test` runs every test module: no folder of tests is skipped by name (pytest's
+    default skipped tests/unit/build/, as it skips any folder named "build")."""
+    import subprocess
+    import sys
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    collected = {line.split("::", 1)[0] for line in listed.splitlines() if "::" in line}
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")}
+    assert modules - collected == set()
