@@ -139,6 +139,9 @@ def test_a_preview_rebuild_hands_mkdocs_only_what_changed(data_copy, tmp_path, m
     (tmp_path / "preview" / "built").unlink()  # as after a rebuild that stopped before its end
     rebuild(True)
     assert handed[2] == first  # every page again
+    (tmp_path / "site" / "gioi-thieu" / "index.html").unlink()  # a hand-written page to build again:
+    rebuild(True)
+    assert handed[3] == first  # its links to generated pages need them all
 
 
 def _seen(files, handed: list) -> object:
