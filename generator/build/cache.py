@@ -83,6 +83,15 @@ def registries_key(data_dir: Path) -> str:
     return digest(*parts)
 
 
+def unpickled(path: Path) -> Any:
+    """The value pickled in `path`, or None when there is none or it is broken (an entry of
+    another Python, a half-written file): a broken entry is a miss, never an error."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+
+
 @dataclass
 class _Cached:
     read: DocumentRead  # with its diagnostics, and the document with its origin (where it reports)
@@ -139,9 +148,8 @@ class Cache:
             return None
         value = _MEMORY.get((kind, key)) if self.memory else None
         if value is None:
-            try:
-                value = pickle.loads(self.path(kind, key, ".pickle").read_bytes())
-            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            value = unpickled(self.path(kind, key, ".pickle"))
+            if value is None:
                 self._count(kind, False)
                 return None
             self.remember(kind, key, value)
@@ -231,11 +239,8 @@ class Cache:
             if self.memory:
                 self._signatures = _MEMORY.get(("kept", "signatures")) or {}
             elif self.folder is not None:
-                try:
-                    found = pickle.loads((self.folder / SIGNATURES).read_bytes())
-                    self._signatures = found if isinstance(found, dict) else {}
-                except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-                    pass
+                found = unpickled(self.folder / SIGNATURES)
+                self._signatures = found if isinstance(found, dict) else {}
         return self._signatures
 
     def _content_key(self, source: DocumentSource, signatures: dict[str, tuple[Any, str]]) -> Optional[str]:
@@ -399,11 +404,7 @@ class Cache:
         -> text; empty when none were kept (or the entry is broken)."""
         if self.folder is None:
             return {}
-        key = self.parts_used(name)
-        try:
-            value = pickle.loads(self.path("parts", key, ".pickle").read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-            return {}
+        value = unpickled(self.path("parts", self.parts_used(name), ".pickle"))
         return value if isinstance(value, dict) else {}
 
     def parts_used(self, name: str) -> str:
